@@ -1,0 +1,69 @@
+// npm run spec:upstream -- <path to OpenAI's openapi.yaml or .json> [--markdown | --json]
+//
+// What does OpenAI's published spec say about the admin API keys endpoints that ours does not
+// (or says differently)? Ours is "before", the published extract "after": each kind says what
+// adopting the published statement would mean for this package's users. Descriptions and
+// examples are left out (ours are rewritten on purpose), and so are the error responses only
+// ours documents (the published spec lists none). Pointers name the place in ours to edit.
+
+import { join } from "node:path";
+import { formatFrom, parseCommandLine } from "./spec-diff/args.js";
+import { diffSpecs } from "./spec-diff/engine.js";
+import { extractAdminKeys } from "./spec-diff/extract.js";
+import { parseSpec, readText, SPEC_PATH, UsageError } from "./spec-diff/load.js";
+import { renderReport } from "./spec-diff/report.js";
+
+const USAGE = `Usage: npm run spec:upstream -- <path to OpenAI's openapi.yaml or .json> [--markdown | --json]
+
+Extracts the /organization/admin_api_keys paths (and what they reference) from the published spec
+and reports what it has that ${SPEC_PATH} lacks or states differently. Always exits 0 after a
+report; 2 on bad usage.`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = { markdown: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+  const { values, positionals } = parseCommandLine(argv, options, true);
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const format = formatFrom(values);
+  const [path, ...extra] = positionals;
+  if (path === undefined) throw new UsageError("Give the path of OpenAI's published openapi.yaml (or .json).");
+  if (extra.length > 0) throw new UsageError(`Expected one path, got ${positionals.length}: ${positionals.join(" ")}`);
+
+  const published = await parseSpec(readText(path), path);
+  let upstream;
+  try {
+    upstream = extractAdminKeys(published);
+  } catch (error) {
+    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const ours = await parseSpec(readText(join(process.cwd(), SPEC_PATH)), SPEC_PATH);
+  const result = await diffSpecs(ours, upstream, { pointerSide: "before", ignoreDocs: true, ignoreErrorResponsesOnlyBefore: true });
+
+  const notes = [
+    ...(result.omittedErrorResponses > 0 ? [`Not listed: ${result.omittedErrorResponses} error responses that only ours documents.`] : []),
+    ...(result.warning ? [result.warning] : []),
+  ];
+  process.stdout.write(
+    renderReport(format, result.changes, {
+      title: `What ${path} states differently from ${SPEC_PATH} (kinds: what adopting it would mean for our users; pointers: where in ours)`,
+      empty: `${path} states the admin API keys endpoints as ${SPEC_PATH} does (descriptions and examples aside).`,
+      beforeLabel: "ours",
+      afterLabel: "upstream",
+      notes,
+    }),
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`spec:upstream: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,167 @@
+// createAdminKeysClient: checks the options once, builds the headers once, and wires the four
+// operations of the generated client to the attempt loop, the input checks and pagination.
+
+import createClient, { type Client } from "openapi-fetch";
+import {
+  type AdminApiKey,
+  type AdminApiKeyCreateRequest,
+  type AdminApiKeyCreateResponse,
+  type AdminApiKeyDeleteResponse,
+  adminApiKeysCreate,
+  adminApiKeysDelete,
+  adminApiKeysGet,
+  type AdminApiKeysListQuery,
+  operationConstraints,
+} from "../generated/client.js";
+import type { paths } from "../generated/schema.js";
+import { leanFetchOptions } from "./lean-fetch.js";
+import { type ClientOptions, resolveClientOptions } from "./options.js";
+import { PagePromise } from "./pagination.js";
+import { secretRedactor } from "./redact.js";
+import { type RequestOptions, Transport } from "./transport.js";
+import { checkFields, checkObject, checkPathSegment, checkValue } from "./validate.js";
+import { VERSION } from "./version.js";
+
+/**
+ * The admin API key operations. Every method checks its input before sending anything and
+ * rejects with an `APIError` subclass (or `InvalidParameterError`) when it fails.
+ *
+ * @example
+ * ```ts
+ * const { adminApiKeys } = createAdminKeysClient();
+ * await adminApiKeys.delete((await adminApiKeys.create({ name: "temporary" })).id);
+ * ```
+ */
+export interface AdminApiKeys {
+  /**
+   * Creates an admin API key. The answer's `value` is the secret, shown only this once: store it.
+   * Not repeated after a 5xx or a timeout (the key may exist already); repeated on 429.
+   *
+   * @example
+   * ```ts
+   * const created = await client.adminApiKeys.create({ name: "CI", expires_in_seconds: 86_400 });
+   * saveSecret(created.id, created.value);
+   * ```
+   */
+  create(params: AdminApiKeyCreateRequest, options?: RequestOptions): Promise<AdminApiKeyCreateResponse>;
+  /**
+   * Fetches one key by ID (without its secret).
+   *
+   * @example
+   * ```ts
+   * const key = await client.adminApiKeys.retrieve("key_abc");
+   * console.log(key.name, key.redacted_value, key.last_used_at);
+   * ```
+   */
+  retrieve(keyId: string, options?: RequestOptions): Promise<AdminApiKey>;
+  /**
+   * Revokes a key at once.
+   *
+   * @example
+   * ```ts
+   * const { deleted } = await client.adminApiKeys.delete("key_abc");
+   * ```
+   */
+  delete(keyId: string, options?: RequestOptions): Promise<AdminApiKeyDeleteResponse>;
+  /**
+   * Lists keys. Await the result for the first page, or iterate it for every key across pages.
+   *
+   * @example
+   * ```ts
+   * for await (const key of client.adminApiKeys.list({ limit: 100 })) console.log(key.id);
+   * ```
+   */
+  list(params?: AdminApiKeysListQuery, options?: RequestOptions): PagePromise;
+}
+
+/**
+ * What {@link createAdminKeysClient} returns.
+ *
+ * @example
+ * ```ts
+ * const client: AdminKeysClient = createAdminKeysClient();
+ * const { id, value } = await client.adminApiKeys.create({ name: "deploy bot" });
+ * ```
+ */
+export interface AdminKeysClient {
+  /** Create, retrieve, delete and list admin API keys. */
+  readonly adminApiKeys: AdminApiKeys;
+  /**
+   * The underlying openapi-fetch client, typed with the spec's `paths`, already sending the
+   * admin key and User-Agent. No checks, retries or timeouts: an escape hatch.
+   *
+   * @example
+   * ```ts
+   * const { data, error } = await client.raw.GET("/organization/admin_api_keys", { params: { query: { limit: 5 } } });
+   * ```
+   */
+  readonly raw: Client<paths>;
+}
+
+const { adminApiKeysCreate: CREATE, adminApiKeysGet: GET, adminApiKeysDelete: DELETE } = operationConstraints;
+
+class AdminApiKeysResource implements AdminApiKeys {
+  readonly #transport: Transport;
+
+  constructor(transport: Transport) {
+    this.#transport = transport;
+  }
+
+  async create(params: AdminApiKeyCreateRequest, options?: RequestOptions): Promise<AdminApiKeyCreateResponse> {
+    checkObject("create() parameters", params, false);
+    checkFields("create()", params, CREATE.body.fields);
+    return (await this.#transport.send(adminApiKeysCreate, params, "POST", options)).data;
+  }
+
+  async retrieve(keyId: string, options?: RequestOptions): Promise<AdminApiKey> {
+    checkValue("keyId", keyId, GET.path_params.key_id);
+    checkPathSegment("keyId", keyId);
+    return (await this.#transport.send(adminApiKeysGet, { key_id: keyId }, "GET", options)).data;
+  }
+
+  async delete(keyId: string, options?: RequestOptions): Promise<AdminApiKeyDeleteResponse> {
+    checkValue("keyId", keyId, DELETE.path_params.key_id);
+    checkPathSegment("keyId", keyId);
+    return (await this.#transport.send(adminApiKeysDelete, { key_id: keyId }, "DELETE", options)).data;
+  }
+
+  list(params?: AdminApiKeysListQuery, options?: RequestOptions): PagePromise {
+    return new PagePromise(this.#transport, params ?? {}, options);
+  }
+}
+
+/**
+ * Creates a client for the organization admin API keys endpoints.
+ *
+ * Throws `InvalidParameterError` when no key is given (option `apiKey` or the `OPENAI_ADMIN_KEY`
+ * environment variable), when an option is out of range, or when `baseUrl` is plain `http://` on
+ * a host other than loopback (unless `allowInsecureHttp: true`).
+ *
+ * @example
+ * ```ts
+ * import { createAdminKeysClient } from "openai-admin-keys";
+ *
+ * const client = createAdminKeysClient(); // reads OPENAI_ADMIN_KEY
+ * const page = await client.adminApiKeys.list({ limit: 20 });
+ * console.log(page.data.map((key) => key.name));
+ * ```
+ */
+export function createAdminKeysClient(options: ClientOptions = {}): AdminKeysClient {
+  const resolved = resolveClientOptions(options);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(resolved.headers)) {
+    const lower = name.toLowerCase();
+    if (lower !== "authorization" && lower !== "user-agent") headers[name] = value;
+  }
+  headers["Authorization"] = `Bearer ${resolved.apiKey}`;
+  headers["User-Agent"] = `openai-admin-keys/${VERSION}`;
+
+  const raw = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: resolved.fetch, headers });
+  const lean = createClient<paths>({ baseUrl: resolved.baseUrl, headers, ...leanFetchOptions(resolved.fetch) });
+  const transport = new Transport(lean, {
+    maxRetries: resolved.maxRetries,
+    timeoutMs: resolved.timeoutMs,
+    redact: secretRedactor(resolved.apiKey),
+  });
+  return { adminApiKeys: new AdminApiKeysResource(transport), raw };
+}

@@ -1,0 +1,110 @@
+// When to try a request again and how long to wait first. Pure functions: the attempt loop in
+// transport.ts asks, these answer, and a table test pins every rule.
+
+/** Why an attempt failed, as far as retrying is concerned. A caller's abort is never asked about. */
+export type Failure =
+  /** The server answered with a status that is not 2xx. */
+  | { readonly kind: "status"; readonly status: number; readonly headers: Headers }
+  /** The connection could not be made, so the request never reached the server. */
+  | { readonly kind: "connect" }
+  /** The connection broke after the request may have reached the server. */
+  | { readonly kind: "network" }
+  /** The attempt ran past its timeout; the server may be handling the request. */
+  | { readonly kind: "timeout" };
+
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
+
+/**
+ * Whether a failed attempt may be repeated. GET and DELETE are safe to repeat. POST (create) is
+ * not once the server may have acted on it: a repeated create after a lost answer leaves a second
+ * admin key whose secret nobody holds. So POST is repeated only on 429 (the server refused it) and
+ * when the connection was never made. `x-should-retry: false` forbids any retry; `true` forces one,
+ * except for POST after an answer other than 429.
+ */
+export function shouldRetry(method: string, failure: Failure): boolean {
+  const repeatable = method !== "POST";
+  switch (failure.kind) {
+    case "connect":
+      return true;
+    case "network":
+    case "timeout":
+      return repeatable;
+    case "status": {
+      const verdict = failure.headers.get("x-should-retry");
+      if (verdict === "false") return false;
+      if (!repeatable) return failure.status === 429;
+      if (verdict === "true") return true;
+      return RETRYABLE_STATUSES.has(failure.status) || failure.status >= 500;
+    }
+  }
+}
+
+/**
+ * Network error codes that mean no connection was ever made, read from `error.cause.code` of the
+ * `TypeError: fetch failed` that fetch throws (or from the first of an AggregateError's errors when
+ * every address of a host refused).
+ */
+const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "ENETDOWN",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+function errorCode(error: unknown): unknown {
+  if (typeof error !== "object" || error === null) return undefined;
+  if ("code" in error && error.code !== undefined) return error.code;
+  if ("errors" in error && Array.isArray(error.errors)) return errorCode(error.errors[0]);
+  return undefined;
+}
+
+/** True when a thrown fetch error shows the connection was never made. */
+export function neverConnected(error: unknown): boolean {
+  const cause = typeof error === "object" && error !== null && "cause" in error ? error.cause : undefined;
+  const code = errorCode(cause) ?? errorCode(error);
+  return typeof code === "string" && NEVER_CONNECTED_CODES.has(code);
+}
+
+const FIRST_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+const MAX_SERVER_DELAY_MS = 60_000;
+
+/**
+ * The wait the server asked for in `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
+ * or undefined when it asked for none or for more than 60 s (then our own backoff applies).
+ */
+export function serverRequestedDelayMs(headers: Headers | undefined, now: number): number | undefined {
+  if (!headers) return undefined;
+  const milliseconds = headers.get("retry-after-ms");
+  if (milliseconds !== null) {
+    const ms = Number(milliseconds);
+    if (milliseconds.trim() !== "" && ms >= 0 && ms <= MAX_SERVER_DELAY_MS) return ms;
+  }
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (!retryAfter) return undefined;
+  const seconds = Number(retryAfter);
+  const ms = Number.isNaN(seconds) ? Math.max(0, Date.parse(retryAfter) - now) : seconds * 1000;
+  return ms >= 0 && ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
+}
+
+/**
+ * How long to wait before retry number `retriesDone + 1`: the server's requested delay when it gave
+ * one within 60 s, else 0.5 s doubling per retry up to 8 s, shortened by up to a quarter at random
+ * so that clients failing together do not retry together.
+ */
+export function retryDelayMs(
+  retriesDone: number,
+  headers: Headers | undefined,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  const requested = serverRequestedDelayMs(headers, now);
+  if (requested !== undefined) return requested;
+  const backoff = Math.min(FIRST_BACKOFF_MS * 2 ** retriesDone, MAX_BACKOFF_MS);
+  return backoff * (1 - 0.25 * random());
+}

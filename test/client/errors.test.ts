@@ -1,0 +1,243 @@
+// What a failed call throws: the class for each status with the server's fields, and a message
+// that says what arrived when the body is not the documented error JSON.
+
+import type { ServerResponse } from "node:http";
+import net from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  APIConnectionError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  createAdminKeysClient,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "../../src/index.js";
+import { closedPort, type ScriptedServer, sendError, startServer } from "../helpers/scripted-server.js";
+
+let server: ScriptedServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Starts a server answering every request with `answer`, and returns what retrieve() threw. */
+async function failure(answer: (res: ServerResponse) => void, call: "retrieve" | "create" | "list" = "retrieve"): Promise<unknown> {
+  server = await startServer((_req, res) => answer(res));
+  const { adminApiKeys } = createAdminKeysClient({ apiKey: "sk-admin-errors", baseUrl: server.baseUrl, maxRetries: 0 });
+  const pending =
+    call === "retrieve" ? adminApiKeys.retrieve("key_1") : call === "create" ? adminApiKeys.create({ name: "n" }) : adminApiKeys.list().toArray();
+  return pending.then(
+    () => expect.unreachable("the call succeeded"),
+    (error: unknown) => error,
+  );
+}
+
+function raw(res: ServerResponse, status: number, contentType: string | undefined, body: string, reason?: string): void {
+  const headers: Record<string, string> = { "content-length": String(Buffer.byteLength(body)), "x-request-id": "req_odd" };
+  if (contentType) headers["content-type"] = contentType;
+  if (reason) res.writeHead(status, reason, headers);
+  else res.writeHead(status, headers);
+  res.end(body);
+}
+
+describe("the class and fields for each status", () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+    [418, APIError],
+  ])("%i → %o", async (status, ErrorClass) => {
+    const error = await failure((res) =>
+      sendError(
+        res,
+        status,
+        { message: `The server says ${status}.`, type: "invalid_request_error", param: "key_id", code: `code_${status}` },
+        { "x-request-id": `req_${status}`, "x-extra": "yes" },
+      ),
+    );
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(APIError);
+    const apiError = error as APIError;
+    expect(apiError.constructor).toBe(ErrorClass);
+    expect(apiError.name).toBe(ErrorClass.name);
+    expect(apiError.message).toBe(`The server says ${status}.`);
+    expect(apiError.status).toBe(status);
+    expect(apiError.requestId).toBe(`req_${status}`);
+    expect(apiError.headers?.get("x-extra")).toBe("yes");
+    expect(apiError.code).toBe(`code_${status}`);
+    expect(apiError.type).toBe("invalid_request_error");
+    expect(apiError.param).toBe("key_id");
+    expect(String(apiError)).toBe(`${ErrorClass.name}: The server says ${status}.`);
+  });
+
+  it("leaves code, type and param undefined when the server sends null or nothing", async () => {
+    const error = (await failure((res) =>
+      raw(res, 404, "application/json", JSON.stringify({ error: { message: "gone", code: null, param: null } })),
+    )) as APIError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect([error.code, error.type, error.param]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("odd bodies say what arrived, never a bare SyntaxError", () => {
+  const html = "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>";
+
+  it("an HTML page from a proxy on 502", async () => {
+    const error = (await failure((res) => raw(res, 502, "text/html; charset=utf-8", html))) as APIError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.status).toBe(502);
+    expect(error.requestId).toBe("req_odd");
+    expect(error.message).toBe(
+      `502 Bad Gateway: expected a JSON error body, received text/html (${html.length} bytes): "${html.slice(0, 80)}…"`,
+    );
+  });
+
+  it("an empty body", async () => {
+    const error = (await failure((res) => raw(res, 500, undefined, ""))) as APIError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe("500 Internal Server Error: expected a JSON error body, received an empty body (no content type)");
+  });
+
+  it("truncated JSON", async () => {
+    const error = (await failure((res) => raw(res, 503, "application/json", '{"error": {"message": "over'))) as APIError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe(
+      '503 Service Unavailable: expected a JSON error body, received application/json that does not parse (27 bytes): "{"error": {"message": "over"',
+    );
+  });
+
+  it("plain text, with a custom reason phrase", async () => {
+    const error = (await failure((res) => raw(res, 429, "text/plain", "slow down", "Too Many"))) as APIError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.message).toBe('429 Too Many: expected a JSON error body, received text/plain (9 bytes): "slow down"');
+  });
+
+  it("JSON without an error object", async () => {
+    const error = (await failure((res) => raw(res, 400, "application/json", '{"detail":"bad"}'))) as APIError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.message).toBe('400 Bad Request: expected a JSON error body, received JSON without an "error" object: {"detail":"bad"}');
+  });
+
+  it("a 200 whose body is not JSON: an APIError with the status", async () => {
+    const error = (await failure((res) => raw(res, 200, "text/html", "<p>hi</p>"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(200);
+    expect(error.message).toBe('200 OK: expected a JSON body, received text/html (9 bytes): "<p>hi</p>"');
+  });
+
+  it("a 200 with an empty body", async () => {
+    const error = (await failure((res) => raw(res, 200, "application/json", ""))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.message).toBe("200 OK: expected a JSON body, received an empty body (application/json)");
+  });
+
+  it("a 200 list answer that is not a page", async () => {
+    const error = (await failure((res) => raw(res, 200, "application/json", '{"items":[]}'), "list")) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(200);
+    expect(error.message).toBe(
+      '200: expected a page of keys ({ "data": [...], "has_more": true|false }), received a JSON object with fields items',
+    );
+  });
+
+  it.each([
+    ["[]", "a JSON array"],
+    ["null", "JSON null"],
+    ["7", "JSON of type number"],
+    ['{"data":[],"has_more":"no"}', "a JSON object with fields data, has_more"],
+    ["{}", "a JSON object with fields (none)"],
+  ])("a 200 list answer %s is described as %s", async (body, described) => {
+    const error = (await failure((res) => raw(res, 200, "application/json", body), "list")) as APIError;
+    expect(error.message).toContain(`received ${described}`);
+  });
+});
+
+describe("no response at all", () => {
+  it("a refused connection is an APIConnectionError with the network error as cause", async () => {
+    const port = await closedPort();
+    const client = createAdminKeysClient({ apiKey: "sk-admin-errors", baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+    const error = (await client.adminApiKeys.retrieve("key_1").catch((thrown: unknown) => thrown)) as APIConnectionError;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.status).toBeUndefined();
+    expect(error.requestId).toBeUndefined();
+    expect(error.message).toBe(`Connection error: connect ECONNREFUSED 127.0.0.1:${port}.`);
+    expect(((error.cause as Error).cause as { code: string }).code).toBe("ECONNREFUSED");
+  });
+
+  it("a connection dropped after the status line is an APIConnectionError", async () => {
+    const error = (await failure((res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"id":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    })) as APIConnectionError;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe("Connection error: other side closed.");
+  });
+
+  it("a connection dropped on a create says the key may exist", async () => {
+    const error = (await failure((res) => res.socket?.destroy(), "create")) as APIConnectionError;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe(
+      "Connection error: other side closed. The key may have been created, so the request was not repeated; list the keys to check.",
+    );
+  });
+});
+
+describe("error bodies of other shapes", () => {
+  it.each([
+    ['{"error":"bad"}', 'JSON without an "error" object: {"error":"bad"}'],
+    ['{"error":{"code":"x"}}', 'JSON without an "error" object: {"error":{"code":"x"}}'],
+    ['{"error":{"message":5}}', 'JSON without an "error" object: {"error":{"message":5}}'],
+    ['{"error":null}', 'JSON without an "error" object: {"error":null}'],
+    ['"just a string"', 'application/json that is not an object (13 bytes): "just a string"'],
+    ["[1, 2", 'application/json that does not parse (5 bytes): "[1, 2"'],
+  ])("%s is described", async (body, received) => {
+    const error = (await failure((res) => raw(res, 400, "application/json", body))) as APIError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.message).toBe(`400 Bad Request: expected a JSON error body, received ${received}`);
+  });
+
+  it("a status line without a reason phrase gives the bare status", async () => {
+    const tcp = net.createServer((socket) =>
+      socket.once("data", () => socket.end("HTTP/1.1 500 \r\ncontent-type: text/plain\r\ncontent-length: 4\r\nconnection: close\r\n\r\noops")),
+    );
+    await new Promise<void>((resolve) => tcp.listen(0, "127.0.0.1", resolve));
+    const { port } = tcp.address() as net.AddressInfo;
+    const client = createAdminKeysClient({ apiKey: "sk-admin-errors", baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+    const error = (await client.adminApiKeys.retrieve("k").catch((thrown: unknown) => thrown)) as APIError;
+    tcp.close();
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe('500: expected a JSON error body, received text/plain (4 bytes): "oops"');
+  });
+
+  it("a custom fetch that fails on its own is an APIConnectionError with its message", async () => {
+    const client = createAdminKeysClient({
+      apiKey: "sk-admin-errors",
+      baseUrl: "https://api.invalid/v1",
+      maxRetries: 0,
+      fetch: () => Promise.reject(new Error("egress proxy refused the request")),
+    });
+    const error = (await client.adminApiKeys.retrieve("k").catch((thrown: unknown) => thrown)) as APIError;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe("Connection error: egress proxy refused the request.");
+    const rejectsString = createAdminKeysClient({
+      apiKey: "sk-admin-errors",
+      baseUrl: "https://api.invalid/v1",
+      maxRetries: 0,
+      fetch: () => Promise.reject("offline"),
+    });
+    const stringError = (await rejectsString.adminApiKeys.retrieve("k").catch((thrown: unknown) => thrown)) as APIError;
+    expect(stringError.message).toBe("Connection error: offline.");
+  });
+});

@@ -1,0 +1,133 @@
+// The retry rules of src/retry.ts, as tables: which failures repeat, for which method, and how long
+// to wait first.
+
+import { describe, expect, it } from "vitest";
+import { type Failure, neverConnected, retryDelayMs, serverRequestedDelayMs, shouldRetry } from "../../src/retry.js";
+
+const status = (code: number, headers: Record<string, string> = {}): Failure => ({
+  kind: "status",
+  status: code,
+  headers: new Headers(headers),
+});
+
+describe("shouldRetry", () => {
+  const cases: [string, Failure, { GET: boolean; DELETE: boolean; POST: boolean }][] = [
+    ["connection never made", { kind: "connect" }, { GET: true, DELETE: true, POST: true }],
+    ["connection broke after sending", { kind: "network" }, { GET: true, DELETE: true, POST: false }],
+    ["timeout", { kind: "timeout" }, { GET: true, DELETE: true, POST: false }],
+    ["400", status(400), { GET: false, DELETE: false, POST: false }],
+    ["401", status(401), { GET: false, DELETE: false, POST: false }],
+    ["403", status(403), { GET: false, DELETE: false, POST: false }],
+    ["404", status(404), { GET: false, DELETE: false, POST: false }],
+    ["408", status(408), { GET: true, DELETE: true, POST: false }],
+    ["409", status(409), { GET: true, DELETE: true, POST: false }],
+    ["422", status(422), { GET: false, DELETE: false, POST: false }],
+    ["429", status(429), { GET: true, DELETE: true, POST: true }],
+    ["500", status(500), { GET: true, DELETE: true, POST: false }],
+    ["502", status(502), { GET: true, DELETE: true, POST: false }],
+    ["503", status(503), { GET: true, DELETE: true, POST: false }],
+    ["599", status(599), { GET: true, DELETE: true, POST: false }],
+    ["500 + x-should-retry: false", status(500, { "x-should-retry": "false" }), { GET: false, DELETE: false, POST: false }],
+    ["429 + x-should-retry: false", status(429, { "x-should-retry": "false" }), { GET: false, DELETE: false, POST: false }],
+    ["400 + x-should-retry: true", status(400, { "x-should-retry": "true" }), { GET: true, DELETE: true, POST: false }],
+    ["500 + x-should-retry: true", status(500, { "x-should-retry": "true" }), { GET: true, DELETE: true, POST: false }],
+    ["429 + x-should-retry: true", status(429, { "x-should-retry": "true" }), { GET: true, DELETE: true, POST: true }],
+    ["500 + x-should-retry: maybe", status(500, { "x-should-retry": "maybe" }), { GET: true, DELETE: true, POST: false }],
+  ];
+  it.each(cases)("%s", (_label, failure, expected) => {
+    expect({
+      GET: shouldRetry("GET", failure),
+      DELETE: shouldRetry("DELETE", failure),
+      POST: shouldRetry("POST", failure),
+    }).toEqual(expected);
+  });
+});
+
+describe("retryDelayMs", () => {
+  const now = Date.parse("2026-01-01T00:00:00Z");
+  const noJitter = () => 0;
+  const fullJitter = () => 1;
+
+  it.each([
+    [0, 500],
+    [1, 1000],
+    [2, 2000],
+    [3, 4000],
+    [4, 8000],
+    [5, 8000],
+    [30, 8000],
+  ])("backs off 0.5 s doubling, capped at 8 s: retry %i waits %i ms before jitter", (retriesDone, expected) => {
+    expect(retryDelayMs(retriesDone, undefined, noJitter, now)).toBe(expected);
+    expect(retryDelayMs(retriesDone, undefined, fullJitter, now)).toBe(expected * 0.75);
+  });
+
+  it("uses the server's delay instead of backoff when it asks for one", () => {
+    expect(retryDelayMs(3, new Headers({ "retry-after": "2" }), noJitter, now)).toBe(2000);
+    expect(retryDelayMs(3, new Headers({ "retry-after": "120" }), noJitter, now)).toBe(4000);
+  });
+});
+
+describe("serverRequestedDelayMs", () => {
+  const now = Date.parse("2026-01-01T00:00:00Z");
+  it.each<[Record<string, string>, number | undefined]>([
+    [{}, undefined],
+    [{ "retry-after-ms": "250" }, 250],
+    [{ "retry-after-ms": "0" }, 0],
+    [{ "retry-after-ms": "60000" }, 60000],
+    [{ "retry-after-ms": "60001" }, undefined],
+    [{ "retry-after-ms": "-1" }, undefined],
+    [{ "retry-after-ms": "soon" }, undefined],
+    [{ "retry-after-ms": "" }, undefined],
+    [{ "retry-after-ms": "250", "retry-after": "5" }, 250],
+    [{ "retry-after-ms": "junk", "retry-after": "5" }, 5000],
+    [{ "retry-after": "3" }, 3000],
+    [{ "retry-after": "1.5" }, 1500],
+    [{ "retry-after": "0" }, 0],
+    [{ "retry-after": "60" }, 60000],
+    [{ "retry-after": "61" }, undefined],
+    [{ "retry-after": "-3" }, undefined],
+    [{ "retry-after": "Thu, 01 Jan 2026 00:00:10 GMT" }, 10000],
+    [{ "retry-after": "Thu, 01 Jan 2026 00:01:00 GMT" }, 60000],
+    [{ "retry-after": "Thu, 01 Jan 2026 00:01:01 GMT" }, undefined],
+    [{ "retry-after": "Wed, 31 Dec 2025 23:59:00 GMT" }, 0],
+    [{ "retry-after": "not a date" }, undefined],
+  ])("%j → %s", (headers, expected) => {
+    expect(serverRequestedDelayMs(new Headers(headers), now)).toBe(expected);
+  });
+
+  it("returns undefined without headers", () => {
+    expect(serverRequestedDelayMs(undefined, now)).toBeUndefined();
+  });
+});
+
+describe("neverConnected", () => {
+  const fetchFailed = (cause: unknown) => new TypeError("fetch failed", { cause });
+  const coded = (code: string) => Object.assign(new Error(code), { code });
+
+  it.each(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "UND_ERR_CONNECT_TIMEOUT"])(
+    "%s under fetch failed: the request never left",
+    (code) => {
+      expect(neverConnected(fetchFailed(coded(code)))).toBe(true);
+    },
+  );
+
+  it.each(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ETIMEDOUT"])("%s: the request may have arrived", (code) => {
+    expect(neverConnected(fetchFailed(coded(code)))).toBe(false);
+  });
+
+  it("reads the first error of an AggregateError (every address refused)", () => {
+    const aggregate = new AggregateError([coded("ECONNREFUSED"), coded("ECONNREFUSED")], "connect failed");
+    expect(neverConnected(fetchFailed(aggregate))).toBe(true);
+  });
+
+  it("reads a code on the thrown error itself (fetches other than undici)", () => {
+    expect(neverConnected(coded("ECONNREFUSED"))).toBe(true);
+  });
+
+  it.each([undefined, null, "ECONNREFUSED", new Error("fetch failed"), fetchFailed(undefined), fetchFailed({ code: 42 })])(
+    "without a known code (%s) assumes the request may have arrived",
+    (thrown) => {
+      expect(neverConnected(thrown)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,202 @@
+// The command line's grammar: each command's flags and usage text, parsed with node:util
+// parseArgs in strict mode, so an unknown or malformed flag is a usage error naming the command.
+
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+/** A mistake in how the CLI was called; printed with the command's usage, exit code 2. */
+export class UsageError extends Error {
+  readonly usage: string;
+
+  constructor(message: string, usage: string) {
+    super(message);
+    this.usage = usage;
+  }
+}
+UsageError.prototype.name = "UsageError";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+const GLOBAL_OPTIONS = {
+  "base-url": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const satisfies Options;
+
+const GLOBAL_HELP = `Global options:
+  --base-url <url>   API base URL (default https://api.openai.com/v1)
+  -h, --help         Show help
+  --version          Show the version
+The admin key is read from OPENAI_ADMIN_KEY.`;
+
+/** One command: its flags, how many positionals it takes, and its usage text. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: Options;
+  readonly positionals: readonly string[];
+}
+
+function command(name: string, summary: string, synopsis: string, options: Options, positionals: readonly string[], details: string): CommandSpec {
+  const usage = `Usage: admin-keys ${synopsis}\n\n${summary}\n\n${details}\n\n${GLOBAL_HELP}\n`;
+  return { name, summary, usage, options: { ...GLOBAL_OPTIONS, ...options }, positionals };
+}
+
+export const COMMANDS = {
+  list: command(
+    "list",
+    "List the organization's admin API keys.",
+    "list [--all] [--limit N] [--order asc|desc] [--after <id>] [--json]",
+    {
+      all: { type: "boolean" },
+      limit: { type: "string" },
+      order: { type: "string" },
+      after: { type: "string" },
+      json: { type: "boolean" },
+    },
+    [],
+    `Options:
+  --all              Fetch every page (--limit is then the page size)
+  --limit N          Keys per page
+  --order asc|desc   Oldest first (asc, the default) or newest first
+  --after <id>       Start after this key ID (the last ID of the previous page)
+  --json             Print one JSON document instead of a table`,
+  ),
+  get: command("get", "Show one admin API key.", "get <id> [--json]", { json: { type: "boolean" } }, ["id"], `Options:
+  --json             Print the key as JSON`),
+  create: command(
+    "create",
+    "Create an admin API key and print its secret, once.",
+    "create --name <name> [--expires-in <seconds | 30d | 12h | 15m>] [--json]",
+    { name: { type: "string" }, "expires-in": { type: "string" }, json: { type: "boolean" } },
+    [],
+    `Options:
+  --name <name>        Name of the new key (required)
+  --expires-in <time>  Lifetime: seconds, or a number with s, m, h, d or w (30d, 12h)
+                       Leave it out for a key that never expires
+  --json               Print the new key, secret included, as JSON`,
+  ),
+  delete: command("delete", "Delete (revoke) an admin API key.", "delete <id> [--yes] [--json]", { yes: { type: "boolean", short: "y" }, json: { type: "boolean" } }, ["id"], `Options:
+  -y, --yes          Do not ask for confirmation (required when stdin is not a terminal)
+  --json             Print the deletion result as JSON`),
+  demo: command(
+    "demo",
+    "Walk through the client against a local server seeded with 250 keys (what npm start runs).",
+    "demo [--base-url <url> [--yes]]",
+    { yes: { type: "boolean", short: "y" } },
+    [],
+    `With --base-url (and OPENAI_ADMIN_KEY), the demo talks to that server instead and only lists
+keys, unless --yes allows it to create a short-lived key and delete it again.
+
+Options:
+  -y, --yes          Against --base-url, also create, retrieve and delete a demo key`,
+  ),
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const MAIN_USAGE = `Usage: admin-keys <command> [options]
+
+Manage the admin API keys of an OpenAI organization.
+
+Commands:
+${Object.values(COMMANDS)
+  .map((spec) => `  ${spec.name.padEnd(8)} ${spec.summary}`)
+  .join("\n")}
+
+Run admin-keys <command> --help for a command's options.
+
+${GLOBAL_HELP}
+`;
+
+/** Parsed flags: strings and booleans by flag name. */
+export type Flags = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
+export interface ParsedCommand {
+  readonly name: CommandName;
+  readonly spec: CommandSpec;
+  readonly flags: Flags;
+  readonly positionals: readonly string[];
+}
+
+/** parseArgs explains at length; its first sentence says what is wrong. */
+function firstSentence(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const end = message.indexOf(". ");
+  const sentence = end === -1 ? message : message.slice(0, end + 1);
+  return sentence.endsWith(".") ? sentence : `${sentence}.`;
+}
+
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+/** Finds the command word: the first argument that is neither a flag nor the value of --base-url. */
+function commandIndex(argv: readonly string[]): number {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? "";
+    if (arg === "--base-url") index++;
+    else if (!arg.startsWith("-")) return index;
+  }
+  return -1;
+}
+
+/**
+ * Splits argv into the command and its flags. Returns undefined when no command is named (the
+ * caller then handles --help and --version on their own).
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedCommand | undefined {
+  const index = commandIndex(argv);
+  if (index === -1) {
+    try {
+      parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: true, allowPositionals: false });
+    } catch (error) {
+      throw new UsageError(firstSentence(error), MAIN_USAGE);
+    }
+    return undefined;
+  }
+  const name = argv[index] ?? "";
+  if (!isCommand(name)) throw new UsageError(`Unknown command '${name}'.`, MAIN_USAGE);
+  const spec: CommandSpec = COMMANDS[name];
+  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(firstSentence(error), spec.usage);
+  }
+  const flags: Flags = parsed.values;
+  if (flags["help"] === true || flags["version"] === true) return { name, spec, flags, positionals: parsed.positionals };
+  if (parsed.positionals.length !== spec.positionals.length) {
+    const expected = spec.positionals.length === 0 ? "no arguments" : spec.positionals.map((positional) => `<${positional}>`).join(" ");
+    throw new UsageError(`'${name}' takes ${expected}; got ${parsed.positionals.length === 0 ? "none" : parsed.positionals.map((p) => JSON.stringify(p)).join(" ")}.`, spec.usage);
+  }
+  return { name, spec, flags, positionals: parsed.positionals };
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 };
+
+/**
+ * Seconds from `3600`, `90s`, `15m`, `12h`, `30d` or `2w`. The allowed range is the spec's,
+ * checked by the client; this only reads the notation.
+ */
+export function parseDuration(text: string, usage: string): number {
+  const match = /^(\d{1,12})([smhdw]?)$/i.exec(text.trim());
+  if (match === null) {
+    throw new UsageError(`--expires-in must be a number of seconds or a duration such as 30d, 12h, 15m or 90s; got ${JSON.stringify(text)}.`, usage);
+  }
+  const [, digits = "", unit = ""] = match;
+  return Number(digits) * (DURATION_UNITS[unit.toLowerCase()] ?? 1);
+}
+
+/** A whole number given as a flag value, or a usage error naming the flag. */
+export function parseInteger(flag: string, text: string, usage: string): number {
+  if (!/^\d{1,9}$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number; got ${JSON.stringify(text)}.`, usage);
+  return Number(text);
+}
+
+/** A string flag's value, if given. */
+export function stringFlag(flags: Flags, name: string): string | undefined {
+  const value = flags[name];
+  return typeof value === "string" ? value : undefined;
+}

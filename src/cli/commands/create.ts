@@ -1,0 +1,27 @@
+// admin-keys create: makes a key and prints its secret, once, saying so.
+
+import type { AdminApiKeyCreateParams } from "../../index.js";
+import { UsageError, parseDuration, stringFlag } from "../args.js";
+import type { CommandContext } from "../context.js";
+import { expiry, keyName } from "../format.js";
+
+export async function create(context: CommandContext): Promise<number> {
+  const { flags, io, usage } = context;
+  const name = stringFlag(flags, "name");
+  if (name === undefined) throw new UsageError("--name is required.", usage);
+  const params: AdminApiKeyCreateParams = { name };
+  const expiresIn = stringFlag(flags, "expires-in");
+  if (expiresIn !== undefined) params.expires_in_seconds = parseDuration(expiresIn, usage);
+  const created = await context.client().adminApiKeys.create(params);
+  if (flags["json"] === true) {
+    io.stdout(`${JSON.stringify(created, null, 2)}\n`);
+    return 0;
+  }
+  const expires = created.expires_at === null ? "never expires" : `expires ${expiry(created.expires_at, io.now())}`;
+  io.stdout(
+    `Created admin key ${created.id} (${keyName(created)}); it ${expires}.\n\n` +
+      `  ${created.value}\n\n` +
+      "This is the key's secret. Store it now: it will not be shown again.\n",
+  );
+  return 0;
+}

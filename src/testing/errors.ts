@@ -1,0 +1,106 @@
+// OpenAI-shaped error answers. Every non-2xx body the local server sends is built here, so every
+// one has the same `{ error: { message, type, param, code } }` shape the spec's ErrorResponse names.
+
+import { STATUS_CODES } from "node:http";
+import type { ErrorResponse } from "../../generated/client.js";
+
+/** An error the server answers with: the HTTP status and the OpenAI error body. */
+export interface ErrorReply {
+  readonly status: number;
+  readonly body: ErrorResponse;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+function reply(
+  status: number,
+  message: string,
+  type: string,
+  param: string | null,
+  code: string | null,
+  headers?: Record<string, string>,
+): ErrorReply {
+  return headers === undefined
+    ? { status, body: { error: { message, type, param, code } } }
+    : { status, body: { error: { message, type, param, code } }, headers };
+}
+
+/** 400 about one parameter or body field. */
+export function invalidParam(param: string | null, message: string, code = "invalid_value"): ErrorReply {
+  return reply(400, message, "invalid_request_error", param, code);
+}
+
+/** 401: no bearer token at all. */
+export function missingKey(): ErrorReply {
+  return reply(
+    401,
+    "No API key provided. Send an admin key in the Authorization header as `Bearer <key>`.",
+    "invalid_request_error",
+    null,
+    "missing_api_key",
+  );
+}
+
+/** 401: a token the server does not know. The token itself is never echoed back. */
+export function wrongKey(): ErrorReply {
+  return reply(401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
+}
+
+/** 404 for a key id that names no key. */
+export function keyNotFound(keyId: string): ErrorReply {
+  return reply(404, `No admin API key found with ID '${keyId}'.`, "invalid_request_error", "key_id", "not_found");
+}
+
+/** 404 for a path the API does not have, worded like the real API's answer. */
+export function unknownRoute(method: string, path: string): ErrorReply {
+  return reply(404, `Invalid URL (${method} ${path})`, "invalid_request_error", null, "unknown_url");
+}
+
+/** 405 for a known path asked with a method it does not take. */
+export function methodNotAllowed(method: string, path: string, allowed: readonly string[]): ErrorReply {
+  const list = allowed.join(", ");
+  return reply(
+    405,
+    `Method ${method} is not allowed on ${path}; allowed: ${list}.`,
+    "invalid_request_error",
+    null,
+    "method_not_allowed",
+    { allow: list },
+  );
+}
+
+/** 413 for a request body over the server's limit. */
+export function bodyTooLarge(limitBytes: number): ErrorReply {
+  return reply(
+    413,
+    `The request body is larger than ${limitBytes} bytes.`,
+    "invalid_request_error",
+    null,
+    "request_too_large",
+    { connection: "close" },
+  );
+}
+
+/** The body that a scripted fault answers with when the test gives none. */
+export function defaultFaultBody(status: number): ErrorResponse["error"] {
+  if (status === 429) {
+    return { message: "Rate limit reached for admin requests.", type: "requests", param: null, code: "rate_limit_exceeded" };
+  }
+  if (status >= 500) {
+    return { message: "The server had an error while processing your request.", type: "server_error", param: null, code: null };
+  }
+  return { message: `Scripted failure with status ${status}.`, type: "invalid_request_error", param: null, code: null };
+}
+
+/**
+ * A complete raw HTTP response for bytes that did not parse as HTTP (node:http's clientError),
+ * so even that answer has the OpenAI body and an x-request-id. 431 for oversized headers.
+ */
+export function malformedHttpResponse(code: string | undefined, requestId: string): string {
+  const status = code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+  const reason = STATUS_CODES[status];
+  const body = JSON.stringify({ error: { message: `Malformed HTTP request (${reason}).`, type: "invalid_request_error", param: null, code: "bad_http" } });
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+    `x-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`
+  );
+}

@@ -1,0 +1,87 @@
+// What each operation does to the store, with the semantics spec/openapi.yaml gives it.
+// Handlers see a request that is routed, authenticated and has a parsed JSON body; they return
+// the status and the body text to send.
+
+import type { AdminApiKeyCreateRequest, AdminApiKeyOwner } from "../../generated/client.js";
+import { operationConstraints } from "../../generated/client.js";
+import { schemaValidators } from "../../generated/validators.js";
+import { type ErrorReply, invalidParam, keyNotFound } from "./errors.js";
+import { createdKey, newKeyId, newSecret } from "./records.js";
+import type { OperationId } from "./routing.js";
+import type { KeyStore } from "./store.js";
+import { bodyProblem, parseQuery } from "./validation.js";
+
+/** A successful answer: status and JSON text. */
+export interface Reply {
+  readonly status: number;
+  readonly text: string;
+}
+
+export interface HandlerContext {
+  readonly store: KeyStore;
+  readonly params: Readonly<Record<string, string>>;
+  readonly search: URLSearchParams;
+  readonly body: unknown;
+  readonly nowSeconds: number;
+  readonly owner: AdminApiKeyOwner;
+}
+
+type Handler = (context: HandlerContext) => Reply | ErrorReply;
+
+function isCreateRequest(body: unknown): body is AdminApiKeyCreateRequest {
+  return schemaValidators.AdminApiKeyCreateRequest(body);
+}
+
+function list(context: HandlerContext): Reply | ErrorReply {
+  const query = parseQuery(context.search, operationConstraints.adminApiKeysList.query);
+  if (!query.ok) return query.error;
+  // parseQuery has checked the values and filled in the spec's defaults for order and limit.
+  const { order, limit, after } = query.values;
+  const page = context.store.page(
+    order === "desc" ? "desc" : "asc",
+    typeof limit === "number" ? limit : Number.MAX_SAFE_INTEGER,
+    typeof after === "string" ? after : undefined,
+  );
+  if (page === undefined) {
+    return invalidParam("after", `Invalid value for after: no admin API key has ID ${JSON.stringify(after)}; pass the last_id of a page.`);
+  }
+  const text =
+    `{"object":"list","data":[${page.json.join(",")}],"first_id":${JSON.stringify(page.firstId)},` +
+    `"last_id":${JSON.stringify(page.lastId)},"has_more":${page.hasMore}}`;
+  return { status: 200, text };
+}
+
+function create(context: HandlerContext): Reply | ErrorReply {
+  const { body, store } = context;
+  if (!isCreateRequest(body)) return bodyProblem(body, schemaValidators.AdminApiKeyCreateRequest.errors);
+  let id = newKeyId();
+  while (store.has(id)) id = newKeyId();
+  const secret = newSecret();
+  const key = createdKey(body, id, secret, context.owner, context.nowSeconds);
+  store.insert(key, secret, true);
+  return { status: 200, text: JSON.stringify({ ...key, value: secret }) };
+}
+
+function keyId(context: HandlerContext): string {
+  return context.params["key_id"] ?? "";
+}
+
+function retrieve(context: HandlerContext): Reply | ErrorReply {
+  const id = keyId(context);
+  const text = context.store.json(id);
+  return text === undefined ? keyNotFound(id) : { status: 200, text };
+}
+
+function remove(context: HandlerContext): Reply | ErrorReply {
+  const id = keyId(context);
+  if (context.store.remove(id) === undefined) return keyNotFound(id);
+  return { status: 200, text: JSON.stringify({ id, object: "organization.admin_api_key.deleted", deleted: true }) };
+}
+
+/** One handler per operation in the spec; the type fails to check if the spec gains one. */
+export const handlers: Readonly<Record<OperationId, Handler>> = {
+  "admin-api-keys-list": list,
+  "admin-api-keys-create": create,
+  "admin-api-keys-get": retrieve,
+  "admin-api-keys-delete": remove,
+};

@@ -1,0 +1,111 @@
+// Which operation a request is for. The table comes from the spec (the generated
+// operationConstraints), so a path or method added to the spec is routed without a change here.
+
+import { operationConstraints } from "../../generated/client.js";
+
+type Operations = typeof operationConstraints;
+type Operation = Operations[keyof Operations];
+
+/**
+ * An operation id from the spec, such as `"admin-api-keys-list"`.
+ *
+ * @example
+ * ```ts
+ * const route: OperationId = "admin-api-keys-create";
+ * ```
+ */
+export type OperationId = Operation["operationId"];
+
+/**
+ * A route named by operation id or as `"METHOD /path"` with the spec's path template.
+ *
+ * @example
+ * ```ts
+ * server.requests.count("DELETE /organization/admin_api_keys/{key_id}");
+ * ```
+ */
+export type RouteName = OperationId | `${Operation["method"]} ${Operation["path"]}`;
+
+interface Route {
+  readonly operationId: OperationId;
+  readonly method: string;
+  readonly template: string;
+  readonly segments: readonly string[];
+}
+
+const routes: readonly Route[] = Object.values(operationConstraints).map((operation) => ({
+  operationId: operation.operationId,
+  method: operation.method,
+  template: operation.path,
+  segments: operation.path.split("/").slice(1),
+}));
+
+/** The base path every route lives under, as in the spec's server URL. */
+export const BASE_PATH = "/v1";
+
+export type RouteMatch =
+  | { readonly kind: "operation"; readonly operationId: OperationId; readonly params: Record<string, string> }
+  | { readonly kind: "method-not-allowed"; readonly allowed: readonly string[] }
+  | { readonly kind: "not-found" }
+  | { readonly kind: "bad-encoding"; readonly param: string };
+
+function isParam(segment: string): boolean {
+  return segment.startsWith("{") && segment.endsWith("}");
+}
+
+/** Matches a raw request path (no query) against the spec's templates. */
+export function matchRoute(method: string, rawPath: string): RouteMatch {
+  if (!rawPath.startsWith(`${BASE_PATH}/`)) return { kind: "not-found" };
+  const segments = rawPath.slice(BASE_PATH.length + 1).split("/");
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const params = matchSegments(route.segments, segments);
+    if (params === undefined) continue;
+    if (params === "bad-encoding") return { kind: "bad-encoding", param: firstParam(route) };
+    if (route.method === method) return { kind: "operation", operationId: route.operationId, params };
+    allowed.push(route.method);
+  }
+  return allowed.length > 0 ? { kind: "method-not-allowed", allowed } : { kind: "not-found" };
+}
+
+function matchSegments(template: readonly string[], actual: readonly string[]): Record<string, string> | "bad-encoding" | undefined {
+  if (template.length !== actual.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < template.length; index++) {
+    const expected = template[index] ?? "";
+    const segment = actual[index] ?? "";
+    if (!isParam(expected)) {
+      if (expected !== segment) return undefined;
+      continue;
+    }
+    if (segment === "") return undefined;
+    try {
+      params[expected.slice(1, -1)] = decodeURIComponent(segment);
+    } catch {
+      return "bad-encoding";
+    }
+  }
+  return params;
+}
+
+function firstParam(route: Route): string {
+  const segment = route.segments.find(isParam) ?? "{path}";
+  return segment.slice(1, -1);
+}
+
+/**
+ * The operation id a route name stands for, or undefined when the spec has no such route.
+ * `"*"` is kept as is: it stands for every route.
+ */
+export function resolveRouteName(name: string): OperationId | "*" | undefined {
+  if (name === "*") return "*";
+  for (const route of routes) {
+    if (name === route.operationId || name === `${route.method} ${route.template}`) return route.operationId;
+  }
+  return undefined;
+}
+
+/** Every route name, for error messages. */
+export function routeNames(): string[] {
+  return routes.flatMap((route) => [route.operationId, `${route.method} ${route.template}`]);
+}

@@ -1,0 +1,186 @@
+import { Agent, type IncomingMessage, request } from "node:http";
+import { connect } from "node:net";
+import { describe, expect, it } from "vitest";
+import type { MockServer } from "../../src/testing/index.js";
+import { LIST, call, expectError, serverFactory } from "./helpers.js";
+
+const start = serverFactory();
+
+function address(server: MockServer): { host: string; port: number } {
+  const url = new URL(server.url);
+  return { host: url.hostname, port: Number(url.port) };
+}
+
+/** Writes raw bytes on a fresh TCP connection and returns what comes back before the server closes it (or `waitMs` passes). */
+function rawExchange(server: MockServer, bytes: string, waitMs = 2000): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(address(server));
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString()));
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => resolve(received));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), waitMs);
+  });
+}
+
+/** Sends bytes and then destroys the socket at once, like a client that dies mid-request. */
+function sendAndVanish(server: MockServer, bytes: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connect(address(server), () => {
+      socket.write(bytes, () => {
+        socket.destroy();
+        resolve();
+      });
+    });
+    socket.on("error", () => resolve());
+  });
+}
+
+async function stillServes(server: MockServer): Promise<void> {
+  const answer = await call(server, `${LIST}?limit=1`);
+  expect(answer.status).toBe(200);
+}
+
+function bodyOf(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = "";
+    response.on("data", (chunk) => (text += chunk));
+    response.on("end", () => resolve(text));
+  });
+}
+
+describe("garbage in, clean error out", () => {
+  it("survives a request whose body never arrives in full, and counts it", async () => {
+    const server = await start({ seed: 1 });
+    await sendAndVanish(
+      server,
+      `POST /v1${LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.apiKey}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na`,
+    );
+    await sendAndVanish(server, "GET /v1/organiz");
+    await stillServes(server);
+    expect(server.requests.count("admin-api-keys-create")).toBe(1);
+    expect(server.store.createdCount).toBe(0);
+  });
+
+  it("answers bytes that are not HTTP with a 400 in the OpenAI shape and an x-request-id", async () => {
+    const server = await start();
+    const reply = await rawExchange(server, "HELLO THERE\r\n\r\n");
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toMatch(/x-request-id: req_[0-9a-f]{32}/);
+    expect(JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4))).toMatchObject({ error: { type: "invalid_request_error" } });
+    await stillServes(server);
+  });
+
+  it("answers oversized headers with 431", async () => {
+    const server = await start();
+    const reply = await rawExchange(server, `GET /v1${LIST} HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1\.1 431 /);
+    await stillServes(server);
+  });
+
+  it("answers a declared body over 1 MiB with 413 without reading it", async () => {
+    const server = await start();
+    const reply = await rawExchange(
+      server,
+      `POST /v1${LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n{"name":`,
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toContain('"code":"request_too_large"');
+    await stillServes(server);
+  });
+
+  it("stops reading a chunked body once it passes 1 MiB and answers 413", async () => {
+    const server = await start();
+    const { host, port } = address(server);
+    const received = { bytes: 0 };
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = request(
+        { host, port, method: "POST", path: `/v1${LIST}`, headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" } },
+        (response) => resolve(response.statusCode ?? 0),
+      );
+      outgoing.on("error", (error) => (received.bytes > 0 ? undefined : reject(error)));
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < 16 * 1024 * 1024) {
+          sent += chunk.length;
+          received.bytes = sent;
+          if (!outgoing.write(chunk)) {
+            outgoing.once("drain", pump);
+            return;
+          }
+        }
+        outgoing.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(server.store.createdCount).toBe(0);
+    await stillServes(server);
+  });
+
+  it("honours a smaller maxBodyBytes", async () => {
+    const server = await start({ maxBodyBytes: 16 });
+    expectError(await call(server, LIST, { method: "POST", body: { name: "a name longer than sixteen bytes" } }), 413, null);
+    expect((await call(server, LIST, { method: "POST", body: { name: "short" } })).status).toBe(200);
+  });
+
+  it("keeps the connection alive across successes and errors", async () => {
+    const server = await start({ seed: 1 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const { host, port } = address(server);
+    const reused: boolean[] = [];
+    for (const path of [LIST, `${LIST}?limit=0`, `${LIST}/nope`, "/v1/unknown", LIST]) {
+      await new Promise<void>((resolve, reject) => {
+        const outgoing = request({ host, port, path: path.startsWith("/v1") ? path : `/v1${path}`, agent, headers: { authorization: `Bearer ${server.apiKey}` } }, (response) => {
+          void bodyOf(response).then(() => resolve());
+        });
+        outgoing.on("error", reject);
+        outgoing.end();
+        reused.push(outgoing.reusedSocket);
+      });
+    }
+    agent.destroy();
+    expect(reused).toEqual([false, true, true, true, true]);
+  });
+
+  it("ignores a body sent with a GET", async () => {
+    const server = await start({ seed: 2 });
+    // fetch refuses to send a body with GET, so this one goes over a raw socket.
+    const reply = await rawExchange(
+      server,
+      `GET /v1${LIST}?limit=1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.apiKey}\r\nContent-Length: 7\r\nConnection: close\r\n\r\ngarbage`,
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it("answers HEAD and OPTIONS with 405 and the allowed methods", async () => {
+    const server = await start();
+    const head = await fetch(`${server.url}${LIST}`, { method: "HEAD" });
+    expect(head.status).toBe(405);
+    expect(head.headers.get("allow")).toBe("GET, POST");
+    const options = await call(server, LIST, { method: "OPTIONS" });
+    expectError(options, 405, null);
+  });
+
+  it("survives a client that disconnects while a delayed answer is pending", async () => {
+    const server = await start({ seed: 1 });
+    server.faults.add("admin-api-keys-list", { kind: "delay", ms: 200 });
+    const aborted = await fetch(`${server.url}${LIST}`, { headers: { authorization: `Bearer ${server.apiKey}` }, signal: AbortSignal.timeout(50) }).catch(
+      (error: Error) => error.name,
+    );
+    expect(aborted).toBe("TimeoutError");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stillServes(server);
+  });
+
+  it("closes with requests still waiting on a delay, and close can be called twice", async () => {
+    const server = await start({ seed: 1 });
+    server.faults.add("admin-api-keys-list", { kind: "delay", ms: 60_000 });
+    const pending = fetch(`${server.url}${LIST}`, { headers: { authorization: `Bearer ${server.apiKey}` } }).catch((error: Error) => error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all([server.close(), server.close()]);
+    expect(await pending).toBeInstanceOf(Error);
+  });
+});

@@ -1,0 +1,198 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { AdminApiKey } from "../../generated/client.js";
+import { DEFAULT_MOCK_API_KEY, type MockResponseRecord, RESPONSE_LOG_ENV, startMockServer } from "../../src/testing/index.js";
+import { LIST, call, createKey, serverFactory } from "./helpers.js";
+import { assertMatchesSpec, schemaErrors } from "./spec.js";
+
+const start = serverFactory();
+
+const sample: AdminApiKey = {
+  object: "organization.admin_api_key",
+  id: "key_given",
+  name: "Given",
+  redacted_value: "sk-admin...xyz",
+  created_at: 1711471533,
+  expires_at: null,
+  last_used_at: 1711471534,
+  owner: { type: "user", object: "organization.user", id: "user_123", name: "John Doe", created_at: 1711471533, role: "owner" },
+};
+
+describe("startMockServer options", () => {
+  it("listens on 127.0.0.1 with an ephemeral port and a /v1 base URL, with the default key", async () => {
+    const server = await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect(server.apiKey).toBe(DEFAULT_MOCK_API_KEY);
+  });
+
+  it("keeps the key out of inspection and JSON of the server object", async () => {
+    const server = await start({ apiKey: "sk-admin-hidden-value" });
+    expect(JSON.stringify(Object.keys(server))).not.toContain("hidden");
+    const { inspect } = await import("node:util");
+    expect(inspect(server, { depth: 0 })).not.toContain("sk-admin-hidden-value");
+  });
+
+  it("preloads exact records and serves them unchanged", async () => {
+    const server = await start({ keys: [sample] });
+    expect((await call(server, `${LIST}/key_given`)).json).toEqual(sample);
+    expect(server.store.get("key_given")).toEqual(sample);
+    // The server keeps its own copy: changing the caller's object changes nothing.
+    const copy = structuredClone(sample);
+    const other = await start({ keys: [copy] });
+    copy.name = "changed";
+    expect(other.store.get("key_given")?.name).toBe("Given");
+  });
+
+  it("seeds the same deterministic keys on every start, valid against the spec, alongside given keys", async () => {
+    const first = await start({ seed: 60, now: () => 1_800_000_000_000 });
+    const second = await start({ seed: 60, keys: [sample], now: () => 1_800_000_000_000 });
+    expect(first.store.list()).toEqual(second.store.list().filter((key) => key.id !== "key_given"));
+    expect(second.store.size).toBe(61);
+    for (const key of first.store.list()) expect(schemaErrors("AdminApiKey", key)).toBeNull();
+    const names = first.store.list().map((key) => key.name);
+    expect(names).toContain(null);
+    const expiries = first.store.list().map((key) => key.expires_at);
+    expect(expiries).toContain(null);
+    expect(expiries.some((value) => value !== null)).toBe(true);
+    // Pairs share a creation second, so the id tie-break is exercised.
+    const seconds = first.store.list().map((key) => key.created_at);
+    expect(new Set(seconds).size).toBeLessThan(seconds.length);
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ["apiKey", { apiKey: "" }, /options.apiKey/],
+    ["apiKey with a space", { apiKey: "a b" }, /options.apiKey/],
+    ["host", { host: "" }, /options.host/],
+    ["port", { port: 70_000 }, /options.port must be an integer from 0 to 65535; got 70000/],
+    ["seed", { seed: -1 }, /options.seed/],
+    ["seed fraction", { seed: 2.5 }, /options.seed/],
+    ["maxBodyBytes", { maxBodyBytes: 0 }, /options.maxBodyBytes/],
+    ["recordLimit", { recordLimit: -1 }, /options.recordLimit/],
+    ["now", { now: 5 }, /options.now/],
+    ["onResponse", { onResponse: "log" }, /options.onResponse/],
+    ["keys", { keys: "key_1" }, /options.keys must be an array/],
+    ["keys entry", { keys: [{ ...sample, created_at: "yesterday" }] }, /options.keys\[0\] is not an AdminApiKey: \/created_at must be integer/],
+    ["keys entry missing field", { keys: [{ id: "key_1" }] }, /options.keys\[0\] is not an AdminApiKey/],
+    ["duplicate keys", { keys: [sample, sample] }, /options.keys\[1\] repeats the id 'key_given'/],
+    ["owner", { owner: { name: 5 } }, /options.owner is not an AdminApiKeyOwner: \/name must be string/],
+  ])("refuses a bad %s option, naming it", async (_label, options, message) => {
+    await expect(startMockServer(options as never)).rejects.toThrow(message);
+  });
+
+  it("reports a port already in use", async () => {
+    const server = await start();
+    const port = Number(new URL(server.url).port);
+    await expect(startMockServer({ port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
+
+describe("server.store", () => {
+  it("counts creates and deletes, and its records cannot be changed", async () => {
+    const server = await start({ seed: 3 });
+    const created = await createKey(server);
+    await call(server, `${LIST}/${created.id}`, { method: "DELETE" });
+    await createKey(server);
+    expect(server.store).toMatchObject({ size: 4, createdCount: 2, deletedCount: 1 });
+    const record = server.store.list()[0];
+    expect(Object.isFrozen(record)).toBe(true);
+    expect(Object.isFrozen(record?.owner)).toBe(true);
+    expect(server.store.list("desc").map((key) => key.id)).toEqual(server.store.list().map((key) => key.id).reverse());
+    expect(server.store.get("key_nope")).toBeUndefined();
+  });
+});
+
+describe("server.requests", () => {
+  it("counts per route by operation id or METHOD path, and keeps requests without the Authorization header", async () => {
+    const server = await start({ seed: 1 });
+    await call(server, `${LIST}?limit=1`, { headers: { "user-agent": "probe/1" } });
+    await call(server, LIST, { method: "POST", body: { name: "x" } });
+    await call(server, "/unknown");
+    expect(server.requests.count()).toBe(3);
+    expect(server.requests.count("*")).toBe(3);
+    expect(server.requests.count("admin-api-keys-list")).toBe(1);
+    expect(server.requests.count("POST /organization/admin_api_keys")).toBe(1);
+    expect(server.requests.count("admin-api-keys-delete")).toBe(0);
+    const [list] = server.requests.all("GET /organization/admin_api_keys");
+    expect(list).toMatchObject({ method: "GET", url: "/v1/organization/admin_api_keys?limit=1", operationId: "admin-api-keys-list", body: undefined });
+    expect(list?.headers["user-agent"]).toBe("probe/1");
+    expect(list?.headers).not.toHaveProperty("authorization");
+    expect(JSON.stringify(server.requests.all())).not.toContain(server.apiKey);
+    expect(server.requests.all("admin-api-keys-create")[0]?.body).toEqual({ name: "x" });
+    expect(server.requests.all().map((record) => record.operationId)).toEqual(["admin-api-keys-list", "admin-api-keys-create", null]);
+    server.requests.clear();
+    expect(server.requests.count()).toBe(0);
+    expect(server.requests.all()).toEqual([]);
+    expect(() => server.requests.count("nope" as never)).toThrow(/Unknown route 'nope'/);
+  });
+
+  it("keeps only the newest recordLimit requests but counts all of them", async () => {
+    const server = await start({ recordLimit: 3 });
+    for (let index = 0; index < 8; index++) await call(server, `${LIST}?limit=${index + 1}`);
+    expect(server.requests.count()).toBe(8);
+    expect(server.requests.all().map((record) => record.url)).toEqual([6, 7, 8].map((n) => `/v1/organization/admin_api_keys?limit=${n}`));
+    const none = await start({ recordLimit: 0 });
+    await call(none, LIST);
+    expect(none.requests.count()).toBe(1);
+    expect(none.requests.all()).toEqual([]);
+  });
+});
+
+describe("response hooks", () => {
+  const previous = process.env[RESPONSE_LOG_ENV];
+  afterEach(() => {
+    if (previous === undefined) delete process.env[RESPONSE_LOG_ENV];
+    else process.env[RESPONSE_LOG_ENV] = previous;
+  });
+
+  it("hands every response to onResponse with its operation, status and parsed body", async () => {
+    const records: MockResponseRecord[] = [];
+    const server = await start({ seed: 1, onResponse: (record) => records.push(record) });
+    await call(server, `${LIST}?limit=1`);
+    await call(server, `${LIST}/missing`);
+    server.faults.add("admin-api-keys-list", { kind: "malformed" });
+    await call(server, LIST);
+    expect(records.map((record) => [record.operationId, record.status, record.fault])).toEqual([
+      ["admin-api-keys-list", 200, null],
+      ["admin-api-keys-get", 404, null],
+      ["admin-api-keys-list", 200, "malformed"],
+    ]);
+    expect(records[0]?.body).toMatchObject({ object: "list", has_more: false });
+    expect(typeof records[2]?.body).toBe("string");
+    expect(records[1]?.headers["x-request-id"]).toMatch(/^req_/);
+  });
+
+  it(`appends every response to the file named by ${RESPONSE_LOG_ENV}, with created secrets replaced`, async () => {
+    const directory = mkdtempSync(join(tmpdir(), "mock-log-"));
+    const file = join(directory, "responses.ndjson");
+    process.env[RESPONSE_LOG_ENV] = file;
+    try {
+      const server = await start();
+      const created = await createKey(server);
+      await call(server, `${LIST}/${created.id}`);
+      const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as MockResponseRecord);
+      expect(lines.map((line) => line.operationId)).toEqual(["admin-api-keys-create", "admin-api-keys-get"]);
+      expect(readFileSync(file, "utf8")).not.toContain(created.value);
+      for (const line of lines) assertMatchesSpec(line);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("the spec check itself fails on a body that breaks the spec, naming operation, status and problem", () => {
+    const broken: MockResponseRecord = {
+      requestId: "req_1",
+      operationId: "admin-api-keys-list",
+      method: "GET",
+      url: "/v1/organization/admin_api_keys",
+      status: 200,
+      headers: { "x-request-id": "req_1" },
+      body: { object: "list", data: [{ id: "key_1" }], has_more: "no" },
+      fault: null,
+    };
+    expect(() => assertMatchesSpec(broken)).toThrow(/admin-api-keys-list 200 breaks #\/components\/schemas\/ApiKeyList: .*has_more must be boolean/);
+    expect(() => assertMatchesSpec({ ...broken, status: 404, body: { error: { message: "x" } } })).toThrow(/ErrorResponse/);
+    expect(() => assertMatchesSpec({ ...broken, headers: {}, body: { object: "list", data: [], has_more: false } })).toThrow(/x-request-id/);
+  });
+});

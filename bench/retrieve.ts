@@ -1,0 +1,125 @@
+// Figure 1 — retrieve: requests per second and client CPU time per request, sequential and 16 in
+// flight, for the four contenders (and plain fetch with a timeout, for context) against the local
+// server in its own process. Each contender lives in its own process for the whole figure and is
+// commanded in interleaved rounds; a warm-up run per contender (connections, JIT) is not counted.
+
+import { type ContenderProcess, type RunTimes, startContender } from "./contenders.js";
+import {
+  FETCH_WITH_TIMEOUT,
+  type Figure,
+  fixed,
+  interleave,
+  OURS,
+  ratio,
+  REFERENCE,
+  type Runnable,
+  SDK,
+  type Stat,
+  spread,
+  stat,
+  verdict,
+} from "./harness.js";
+import type { ServerProcess } from "./server-process.js";
+
+export const IN_FLIGHT = 16;
+/** Ours must reach this share of plain fetch's throughput, and this multiple of the SDK's. */
+const TARGET_VS_FETCH = 0.9;
+const TARGET_VS_SDK = 1.3;
+
+const SUBJECTS: readonly Runnable[] = [REFERENCE, FETCH_WITH_TIMEOUT, "bare openapi-fetch", OURS, SDK];
+
+export interface RetrieveSettings {
+  readonly rounds: number;
+  readonly requests: number;
+}
+
+type Mode = "sequential" | "concurrent";
+const MODES: readonly { readonly mode: Mode; readonly label: string; readonly inFlight: number }[] = [
+  { mode: "sequential", label: "sequential", inFlight: 1 },
+  { mode: "concurrent", label: `${IN_FLIGHT} in flight`, inFlight: IN_FLIGHT },
+];
+
+interface ModeResult {
+  readonly perSecond: Stat;
+  readonly cpuMicrosPerRequest: Stat;
+  /** Median throughput over plain fetch's median throughput. */
+  readonly vsFetch: number;
+  /** Median throughput over the SDK's median throughput. */
+  readonly vsSdk: number;
+}
+
+export async function retrieveFigure(server: ServerProcess, settings: RetrieveSettings): Promise<Figure> {
+  const { rounds, requests } = settings;
+  const ids = await server.ids(Math.min(requests, server.keys));
+  const processes = new Map<Runnable, ContenderProcess>();
+  try {
+    for (const subject of SUBJECTS) processes.set(subject, await startContender(subject, server, ids));
+    const run = (subject: Runnable, count: number, inFlight: number): Promise<RunTimes> => {
+      const child = processes.get(subject);
+      if (!child) throw new Error(`no process for ${subject}`);
+      return child.retrieve(count, inFlight);
+    };
+    const warmUp = Math.min(requests, 1000);
+    for (const subject of SUBJECTS) for (const { inFlight } of MODES) await run(subject, warmUp, inFlight);
+    await server.reset();
+    const samples = await interleave(SUBJECTS, rounds, async (subject) => ({
+      sequential: await run(subject, requests, 1),
+      concurrent: await run(subject, requests, IN_FLIGHT),
+    }));
+    const served = await server.count("admin-api-keys-get");
+
+    const series = (subject: Runnable, mode: Mode): RunTimes[] => (samples.get(subject) ?? []).map((round) => round[mode]);
+    const rates = (subject: Runnable, mode: Mode): number[] => series(subject, mode).map((times) => requests / (times.ms / 1000));
+    const median = (subject: Runnable, mode: Mode): number => stat(rates(subject, mode)).median;
+    const result = (subject: Runnable, mode: Mode): ModeResult => ({
+      perSecond: stat(rates(subject, mode)),
+      cpuMicrosPerRequest: stat(series(subject, mode).map((times) => times.cpuMicros / requests)),
+      vsFetch: median(subject, mode) / median(REFERENCE, mode),
+      vsSdk: median(subject, mode) / median(SDK, mode),
+    });
+    const results = new Map(SUBJECTS.map((subject) => [subject, { sequential: result(subject, "sequential"), concurrent: result(subject, "concurrent") }]));
+
+    const oursVerdict = verdict(
+      MODES.flatMap(({ mode, label }) => {
+        const { vsFetch, vsSdk } = result(OURS, mode);
+        return [
+          { ok: vsFetch >= TARGET_VS_FETCH, text: `${label} ${ratio(vsFetch)} fetch (≥ ${TARGET_VS_FETCH}×)` },
+          { ok: vsSdk >= TARGET_VS_SDK, text: `${label} ${ratio(vsSdk)} SDK (≥ ${TARGET_VS_SDK}×)` },
+        ];
+      }),
+    );
+    const micros = (value: number): string => fixed(value, 0);
+    const remark = (subject: Runnable): string => {
+      if (subject === OURS) return oursVerdict;
+      if (subject === REFERENCE) return "reference";
+      return subject === FETCH_WITH_TIMEOUT ? "context: what a per-request timeout costs" : "";
+    };
+    return {
+      id: "retrieve",
+      title: "1. retrieve: throughput and client CPU per request",
+      notes: [
+        `${requests.toLocaleString("en-US")} requests per run, median (min–max) of ${rounds} interleaved rounds; each contender in its own Node process, the local server in another.`,
+        "× fetch = median throughput over plain fetch's median throughput. CPU = the contender process's user+system time (process.cpuUsage) over the run, per request.",
+        `The server counted ${served.toLocaleString("en-US")} retrieves in the measured rounds (expected ${(rounds * requests * MODES.length * SUBJECTS.length).toLocaleString("en-US")}).`,
+      ],
+      header: ["contender", "sequential req/s", "× fetch", "CPU µs/req", `${IN_FLIGHT} in flight req/s`, "× fetch", "CPU µs/req", "verdict"],
+      rows: SUBJECTS.map((subject) => {
+        const sequential = result(subject, "sequential");
+        const concurrent = result(subject, "concurrent");
+        return [
+          subject,
+          spread(sequential.perSecond),
+          ratio(sequential.vsFetch),
+          spread(sequential.cpuMicrosPerRequest, micros),
+          spread(concurrent.perSecond),
+          ratio(concurrent.vsFetch),
+          spread(concurrent.cpuMicrosPerRequest, micros),
+          remark(subject),
+        ];
+      }),
+      data: { rounds, requests, inFlight: IN_FLIGHT, served, contenders: Object.fromEntries(results), verdict: oursVerdict },
+    };
+  } finally {
+    for (const child of processes.values()) child.close();
+  }
+}

@@ -27,21 +27,25 @@ export type AdminApiKeysGetPath = operations["admin-api-keys-get"]["parameters"]
 /** Path parameters of `DELETE /organization/admin_api_keys/{key_id}`. */
 export type AdminApiKeysDeletePath = operations["admin-api-keys-delete"]["parameters"]["path"];
 
-/** Options passed through to `fetch` for one call. */
+/** Options passed through to openapi-fetch for one call. */
 export interface CallInit {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
+  /** The fetch for this call, instead of the client's. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
 }
 
 /**
- * The outcome of one HTTP exchange. `ok: true` carries the parsed 2xx body. `ok: false` carries
- * either a non-2xx answer (`problem: "status"`, `body` parsed from JSON when it was JSON, else the
- * raw text, or undefined when empty) or a 2xx answer whose body was empty or not JSON
- * (`problem: "unparseable"`, `body` the raw text).
+ * One exchange whose status and headers have arrived, its body left unread (openapi-fetch's
+ * `parseAs: "stream"`), so the caller decides how much of it to read. `body` is null when there
+ * is none, or when openapi-fetch read it already (a non-2xx answer). `parse` turns the body's
+ * text into the type the spec gives the success answer. Check `response.ok` first.
  */
-export type CallResult<T> =
-  | { ok: true; data: T; response: Response }
-  | { ok: false; problem: "status" | "unparseable"; body: unknown; response: Response };
+export interface CallResult<T> {
+  readonly response: Response;
+  readonly body: ReadableStream<Uint8Array> | null;
+  readonly parse: (text: string) => T;
+}
 
 /** The type and bounds of one parameter or body field, as the spec states them. */
 export interface FieldConstraint {
@@ -125,16 +129,8 @@ export const operationConstraints = {
   },
 } as const satisfies Record<string, OperationConstraints>;
 
-function settle<T>(response: Response, text: string | undefined, error: unknown): CallResult<T> {
-  if (!response.ok) return { ok: false, problem: "status", body: error, response };
-  if (text) {
-    try {
-      return { ok: true, data: JSON.parse(text) as T, response };
-    } catch {
-      // fall through: a 2xx body that is not JSON
-    }
-  }
-  return { ok: false, problem: "unparseable", body: text ?? "", response };
+function parseJson<T>(text: string): T {
+  return JSON.parse(text);
 }
 
 /**
@@ -148,8 +144,8 @@ function settle<T>(response: Response, text: string | undefined, error: unknown)
  *
  * @example
  * ```ts
- * const result = await adminApiKeysList(client, { after: "key_abc", order: "desc", limit: 20 });
- * if (result.ok) console.log(result.data);
+ * const { response, body, parse } = await adminApiKeysList(client, { after: "key_abc", order: "desc", limit: 20 });
+ * if (response.ok) console.log(parse(await new Response(body).text()));
  * ```
  */
 export async function adminApiKeysList(
@@ -157,12 +153,12 @@ export async function adminApiKeysList(
   query?: AdminApiKeysListQuery,
   init?: CallInit,
 ): Promise<CallResult<ApiKeyList>> {
-  const { data, error, response } = await client.GET("/organization/admin_api_keys", {
+  const { data, response } = await client.GET("/organization/admin_api_keys", {
     params: { query },
-    parseAs: "text",
+    parseAs: "stream",
     ...init,
   });
-  return settle<ApiKeyList>(response, data, error);
+  return { response, body: data ?? null, parse: parseJson<ApiKeyList> };
 }
 
 /**
@@ -176,8 +172,8 @@ export async function adminApiKeysList(
  *
  * @example
  * ```ts
- * const result = await adminApiKeysCreate(client, { name: "New Admin Key", expires_in_seconds: 2592000 });
- * if (result.ok) console.log(result.data);
+ * const { response, body, parse } = await adminApiKeysCreate(client, { name: "New Admin Key", expires_in_seconds: 2592000 });
+ * if (response.ok) console.log(parse(await new Response(body).text()));
  * ```
  */
 export async function adminApiKeysCreate(
@@ -185,12 +181,12 @@ export async function adminApiKeysCreate(
   body: AdminApiKeyCreateRequest,
   init?: CallInit,
 ): Promise<CallResult<AdminApiKeyCreateResponse>> {
-  const { data, error, response } = await client.POST("/organization/admin_api_keys", {
+  const { data, response } = await client.POST("/organization/admin_api_keys", {
     body,
-    parseAs: "text",
+    parseAs: "stream",
     ...init,
   });
-  return settle<AdminApiKeyCreateResponse>(response, data, error);
+  return { response, body: data ?? null, parse: parseJson<AdminApiKeyCreateResponse> };
 }
 
 /**
@@ -202,8 +198,8 @@ export async function adminApiKeysCreate(
  *
  * @example
  * ```ts
- * const result = await adminApiKeysGet(client, { key_id: "key_abc" });
- * if (result.ok) console.log(result.data);
+ * const { response, body, parse } = await adminApiKeysGet(client, { key_id: "key_abc" });
+ * if (response.ok) console.log(parse(await new Response(body).text()));
  * ```
  */
 export async function adminApiKeysGet(
@@ -211,12 +207,12 @@ export async function adminApiKeysGet(
   path: AdminApiKeysGetPath,
   init?: CallInit,
 ): Promise<CallResult<AdminApiKey>> {
-  const { data, error, response } = await client.GET("/organization/admin_api_keys/{key_id}", {
+  const { data, response } = await client.GET("/organization/admin_api_keys/{key_id}", {
     params: { path },
-    parseAs: "text",
+    parseAs: "stream",
     ...init,
   });
-  return settle<AdminApiKey>(response, data, error);
+  return { response, body: data ?? null, parse: parseJson<AdminApiKey> };
 }
 
 /**
@@ -228,8 +224,8 @@ export async function adminApiKeysGet(
  *
  * @example
  * ```ts
- * const result = await adminApiKeysDelete(client, { key_id: "key_abc" });
- * if (result.ok) console.log(result.data);
+ * const { response, body, parse } = await adminApiKeysDelete(client, { key_id: "key_abc" });
+ * if (response.ok) console.log(parse(await new Response(body).text()));
  * ```
  */
 export async function adminApiKeysDelete(
@@ -237,10 +233,10 @@ export async function adminApiKeysDelete(
   path: AdminApiKeysDeletePath,
   init?: CallInit,
 ): Promise<CallResult<AdminApiKeyDeleteResponse>> {
-  const { data, error, response } = await client.DELETE("/organization/admin_api_keys/{key_id}", {
+  const { data, response } = await client.DELETE("/organization/admin_api_keys/{key_id}", {
     params: { path },
-    parseAs: "text",
+    parseAs: "stream",
     ...init,
   });
-  return settle<AdminApiKeyDeleteResponse>(response, data, error);
+  return { response, body: data ?? null, parse: parseJson<AdminApiKeyDeleteResponse> };
 }

@@ -2,7 +2,7 @@
 // then remove every compiled .js file that no entry point reaches any more. One file loads
 // faster than eleven (Node 20's loader costs about 0.7 ms a file), and the tarball holds only
 // what runs. The .d.ts files stay as tsc wrote them.
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -54,3 +54,7 @@ const keep = reachable();
 const removed = [...jsFiles(dist)].filter((file) => !keep.has(file));
 for (const file of removed) rmSync(file);
 console.log(`dist/src/index.js bundled; ${removed.length} compiled files it replaced removed (${removed.map((file) => relative(dist, file)).join(", ")}).`);
+
+// tsc writes files without the executable bit; a bin run directly (npx in this repository, or
+// ./dist/src/cli/main.js) needs it. npm sets it on install, but a build must not depend on that.
+for (const bin of Object.values(manifest.bin)) chmodSync(join(root, bin), 0o755);

@@ -1,7 +1,7 @@
 // createAdminKeysClient: checks the options once, builds the headers once, and wires the four
 // operations of the generated client to the attempt loop, the input checks and pagination.
 
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import {
   type AdminApiKey,
   type AdminApiKeyCreateRequest,
@@ -14,11 +14,12 @@ import {
   operationConstraints,
 } from "../generated/client.js";
 import type { paths } from "../generated/schema.js";
-import { leanFetchOptions } from "./lean-fetch.js";
+import { guardedFetch } from "./guarded-fetch.js";
 import { type ClientOptions, resolveClientOptions } from "./options.js";
 import { PagePromise } from "./pagination.js";
 import { secretRedactor } from "./redact.js";
-import { type RequestOptions, Transport } from "./transport.js";
+import type { RequestOptions } from "./request-options.js";
+import { Transport } from "./transport.js";
 import { checkFields, checkObject, checkPathSegment, checkValue } from "./validate.js";
 import { VERSION } from "./version.js";
 
@@ -88,7 +89,8 @@ export interface AdminKeysClient {
   readonly adminApiKeys: AdminApiKeys;
   /**
    * The underlying openapi-fetch client, typed with the spec's `paths`, already sending the
-   * admin key and User-Agent. No checks, retries or timeouts: an escape hatch.
+   * admin key and User-Agent, and not following redirects. No checks, retries, timeouts or size
+   * limit: an escape hatch.
    *
    * @example
    * ```ts
@@ -156,12 +158,23 @@ export function createAdminKeysClient(options: ClientOptions = {}): AdminKeysCli
   headers["Authorization"] = `Bearer ${resolved.apiKey}`;
   headers["User-Agent"] = `openai-admin-keys/${VERSION}`;
 
-  const raw = createClient<paths>({ baseUrl: resolved.baseUrl, fetch: resolved.fetch, headers });
-  const lean = createClient<paths>({ baseUrl: resolved.baseUrl, headers, ...leanFetchOptions(resolved.fetch) });
-  const transport = new Transport(lean, {
+  const userFetch = resolved.fetch;
+  const redact = secretRedactor(resolved.apiKey);
+  // The API never redirects; a redirect followed would carry the admin key somewhere else.
+  // The query serializer is made once here rather than on every call.
+  const raw = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    headers,
+    redirect: "manual",
+    fetch: (request) => userFetch(request),
+    querySerializer: createQuerySerializer(),
+  });
+  const transport = new Transport(raw, {
     maxRetries: resolved.maxRetries,
     timeoutMs: resolved.timeoutMs,
-    redact: secretRedactor(resolved.apiKey),
+    maxResponseBytes: resolved.maxResponseBytes,
+    fetch: guardedFetch(userFetch, resolved.maxResponseBytes, redact),
+    redact,
   });
   return { adminApiKeys: new AdminApiKeysResource(transport), raw };
 }

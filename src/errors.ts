@@ -1,9 +1,23 @@
 // The errors this package throws. Names follow the official OpenAI SDK so code moving over keeps
-// its `instanceof` checks. Messages are redacted before they get here or are built from parts that
-// hold no secret; no error keeps a reference to the request, so the admin key cannot leak through
-// `util.inspect` or `JSON.stringify` either.
+// its `instanceof` checks. The client builds them in exchange-errors.ts, from parts that went
+// through the redactor; an error holds copies, never the live request, response or thrown object,
+// so the admin key cannot leak through `util.inspect` or `JSON.stringify` either.
 
-import { excerpt } from "./redact.js";
+/**
+ * The base class of every error this package throws, so one `instanceof` catches them all.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.adminApiKeys.retrieve(id);
+ * } catch (error) {
+ *   if (!(error instanceof AdminKeysError)) throw error; // a bug of ours or yours, not the API's
+ *   console.error(error.name, error.message);
+ * }
+ * ```
+ */
+export class AdminKeysError extends Error {}
+AdminKeysError.prototype.name = "AdminKeysError";
 
 /**
  * What an {@link APIError} knows besides its message; every part is optional.
@@ -16,7 +30,7 @@ import { excerpt } from "./redact.js";
 export interface APIErrorDetails {
   /** The HTTP status, when a response arrived. */
   status?: number | undefined;
-  /** The response headers, when a response arrived. */
+  /** The response headers, when a response arrived. The error keeps a copy. */
   headers?: Headers | undefined;
   /** The server's `error.code`, such as `invalid_api_key`. */
   code?: string | undefined;
@@ -40,12 +54,12 @@ export interface APIErrorDetails {
  * }
  * ```
  */
-export class APIError extends Error {
+export class APIError extends AdminKeysError {
   /** The HTTP status; undefined when no response arrived (connection failure, timeout, abort). */
   readonly status: number | undefined;
   /** The response's `x-request-id`: quote it when you report a problem to OpenAI. */
   readonly requestId: string | undefined;
-  /** The response headers; undefined when no response arrived. */
+  /** A copy of the response headers (redacted when the client made the error); undefined when no response arrived. */
   readonly headers: Headers | undefined;
   /** The server's `error.code`, such as `invalid_api_key`. */
   readonly code: string | undefined;
@@ -57,8 +71,9 @@ export class APIError extends Error {
   constructor(message: string, details: APIErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;
-    this.headers = details.headers;
-    this.requestId = details.headers?.get("x-request-id") ?? undefined;
+    // A copy: the live Headers of a response must not outlive the exchange inside an error.
+    this.headers = details.headers === undefined ? undefined : new Headers(details.headers);
+    this.requestId = this.headers?.get("x-request-id") ?? undefined;
     this.code = details.code;
     this.type = details.type;
     this.param = details.param;
@@ -87,7 +102,9 @@ APIError.prototype.name = "APIError";
  * if (error instanceof BadRequestError) console.error(`bad ${error.param}: ${error.message}`);
  * ```
  */
-export class BadRequestError extends APIError {}
+export class BadRequestError extends APIError {
+  declare readonly status: 400;
+}
 BadRequestError.prototype.name = "BadRequestError";
 
 /**
@@ -98,7 +115,9 @@ BadRequestError.prototype.name = "BadRequestError";
  * if (error instanceof AuthenticationError) console.error("Check OPENAI_ADMIN_KEY:", error.message);
  * ```
  */
-export class AuthenticationError extends APIError {}
+export class AuthenticationError extends APIError {
+  declare readonly status: 401;
+}
 AuthenticationError.prototype.name = "AuthenticationError";
 
 /**
@@ -109,7 +128,9 @@ AuthenticationError.prototype.name = "AuthenticationError";
  * if (error instanceof PermissionDeniedError) console.error("This key is not an organization admin key.");
  * ```
  */
-export class PermissionDeniedError extends APIError {}
+export class PermissionDeniedError extends APIError {
+  declare readonly status: 403;
+}
 PermissionDeniedError.prototype.name = "PermissionDeniedError";
 
 /**
@@ -123,7 +144,9 @@ PermissionDeniedError.prototype.name = "PermissionDeniedError";
  * });
  * ```
  */
-export class NotFoundError extends APIError {}
+export class NotFoundError extends APIError {
+  declare readonly status: 404;
+}
 NotFoundError.prototype.name = "NotFoundError";
 
 /**
@@ -134,7 +157,9 @@ NotFoundError.prototype.name = "NotFoundError";
  * if (error instanceof ConflictError) console.error("Conflict; try again later:", error.requestId);
  * ```
  */
-export class ConflictError extends APIError {}
+export class ConflictError extends APIError {
+  declare readonly status: 409;
+}
 ConflictError.prototype.name = "ConflictError";
 
 /**
@@ -145,7 +170,9 @@ ConflictError.prototype.name = "ConflictError";
  * if (error instanceof UnprocessableEntityError) console.error(error.code, error.message);
  * ```
  */
-export class UnprocessableEntityError extends APIError {}
+export class UnprocessableEntityError extends APIError {
+  declare readonly status: 422;
+}
 UnprocessableEntityError.prototype.name = "UnprocessableEntityError";
 
 /**
@@ -156,7 +183,9 @@ UnprocessableEntityError.prototype.name = "UnprocessableEntityError";
  * if (error instanceof RateLimitError) console.error("Retry after", error.headers?.get("retry-after"), "s");
  * ```
  */
-export class RateLimitError extends APIError {}
+export class RateLimitError extends APIError {
+  declare readonly status: 429;
+}
 RateLimitError.prototype.name = "RateLimitError";
 
 /**
@@ -168,7 +197,10 @@ RateLimitError.prototype.name = "RateLimitError";
  * if (error instanceof InternalServerError) console.error(error.status, "request", error.requestId);
  * ```
  */
-export class InternalServerError extends APIError {}
+export class InternalServerError extends APIError {
+  /** 500 or above. */
+  declare readonly status: number;
+}
 InternalServerError.prototype.name = "InternalServerError";
 
 /**
@@ -180,7 +212,10 @@ InternalServerError.prototype.name = "InternalServerError";
  * if (error instanceof APIConnectionError) console.error("Network trouble:", error.message);
  * ```
  */
-export class APIConnectionError extends APIError {}
+export class APIConnectionError extends APIError {
+  /** No response arrived. */
+  declare readonly status: undefined;
+}
 APIConnectionError.prototype.name = "APIConnectionError";
 
 /**
@@ -206,7 +241,10 @@ APIConnectionTimeoutError.prototype.name = "APIConnectionTimeoutError";
  * // rejects with APIUserAbortError once `stop` fires
  * ```
  */
-export class APIUserAbortError extends APIError {}
+export class APIUserAbortError extends APIError {
+  /** The call was abandoned; no status applies. */
+  declare readonly status: undefined;
+}
 APIUserAbortError.prototype.name = "APIUserAbortError";
 
 /**
@@ -223,7 +261,7 @@ APIUserAbortError.prototype.name = "APIUserAbortError";
  * }
  * ```
  */
-export class InvalidParameterError extends Error {
+export class InvalidParameterError extends AdminKeysError {
   /** The parameter or option at fault, such as `limit` or `baseUrl`. */
   readonly param: string;
 
@@ -239,106 +277,72 @@ export class InvalidParameterError extends Error {
 }
 InvalidParameterError.prototype.name = "InvalidParameterError";
 
-type StatusErrorClass = new (message: string, details: APIErrorDetails) => APIError;
+/**
+ * The server sent more than `maxResponseBytes` (an option of the client). The download was
+ * stopped there and the request is not repeated. `status` is the status that arrived.
+ *
+ * @example
+ * ```ts
+ * const client = createAdminKeysClient({ maxResponseBytes: 1_000_000 });
+ * await client.adminApiKeys.list().catch((error) => {
+ *   if (error instanceof ResponseTooLargeError) console.error(`over ${error.limitBytes} bytes`);
+ * });
+ * ```
+ */
+export class ResponseTooLargeError extends APIError {
+  declare readonly status: number;
+  /** The limit the body went past, in bytes. */
+  readonly limitBytes: number;
 
-const CLASS_BY_STATUS: Readonly<Record<number, StatusErrorClass>> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-
-function classForStatus(status: number): StatusErrorClass {
-  return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+  constructor(message: string, limitBytes: number, details: APIErrorDetails = {}) {
+    super(message, details);
+    this.limitBytes = limitBytes;
+  }
 }
-
-function statusLine(response: Response): string {
-  return response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
-}
-
-function optionalString(value: unknown, redact: (text: string) => string): string | undefined {
-  return typeof value === "string" ? redact(value) : undefined;
-}
-
-interface ServerError {
-  message: string;
-  code: unknown;
-  type: unknown;
-  param: unknown;
-}
-
-/** Reads `{ error: { message, code, type, param } }`, the shape of every documented error body. */
-function serverError(body: unknown): ServerError | undefined {
-  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
-  const error = body.error;
-  if (typeof error !== "object" || error === null) return undefined;
-  if (!("message" in error) || typeof error.message !== "string") return undefined;
-  return {
-    message: error.message,
-    code: "code" in error ? error.code : undefined,
-    type: "type" in error ? error.type : undefined,
-    param: "param" in error ? error.param : undefined,
-  };
-}
-
-// The text of a JSON answer reaches us only when it was not an object: openapi-fetch hands over
-// the raw text when parsing failed, or the parsed value (here a string) when it did not.
-function jsonProblem(text: string): string {
-  const start = text.trimStart()[0];
-  return start === "{" || start === "[" ? "application/json that does not parse" : "application/json that is not an object";
-}
-
-/** Says what arrived instead of what was expected, e.g. `text/html (1234 bytes): "<html>…"`. */
-function describeBody(response: Response, text: string, redact: (text: string) => string): string {
-  const contentType = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
-  if (text === "") return `an empty body (${contentType})`;
-  const bytes = new TextEncoder().encode(text).length;
-  const what = contentType !== "application/json" ? contentType : jsonProblem(text);
-  return `${what} (${bytes} bytes): "${excerpt(redact(text))}"`;
-}
+ResponseTooLargeError.prototype.name = "ResponseTooLargeError";
 
 /**
- * Turns a non-2xx answer into the error class for its status. The message is the server's
- * `error.message` when the body has one; otherwise it says what arrived.
+ * Why a listing was stopped on purpose:
+ * - `repeated-cursor`: a page pointed to a cursor this iteration had already followed, so going
+ *   on would loop (A → B → A);
+ * - `empty-page`: a page said `has_more` but held no keys, so there is nothing to go on from;
+ * - `missing-cursor`: a page said `has_more` but named no cursor: no `last_id`, and its last key no id.
  */
-export function errorFromStatus(
-  response: Response,
-  body: unknown,
-  redact: (text: string) => string,
-): APIError {
-  const ErrorClass = classForStatus(response.status);
-  const error = serverError(body);
-  if (error) {
-    return new ErrorClass(redact(error.message), {
-      status: response.status,
-      headers: response.headers,
-      code: optionalString(error.code, redact),
-      type: optionalString(error.type, redact),
-      param: optionalString(error.param, redact),
-    });
-  }
-  const received =
-    typeof body === "string" || body === undefined
-      ? describeBody(response, body ?? "", redact)
-      : `JSON without an "error" object: ${excerpt(redact(JSON.stringify(body)))}`;
-  return new ErrorClass(`${statusLine(response)}: expected a JSON error body, received ${received}`, {
-    status: response.status,
-    headers: response.headers,
-  });
-}
+export type PaginationErrorReason = "repeated-cursor" | "empty-page" | "missing-cursor";
 
-/** A 2xx answer whose body was empty or not JSON. */
-export function errorFromUnparseable(
-  response: Response,
-  text: string,
-  redact: (text: string) => string,
-): APIError {
-  const received = describeBody(response, text, redact);
-  return new APIError(`${statusLine(response)}: expected a JSON body, received ${received}`, {
-    status: response.status,
-    headers: response.headers,
-  });
+/**
+ * The server's pages cannot be followed without looping. Every page before this one was
+ * handed out; nothing was repeated. Not an HTTP failure: each page arrived with a 2xx.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   for await (const key of client.adminApiKeys.list()) console.log(key.id);
+ * } catch (error) {
+ *   if (error instanceof PaginationError) console.error(error.reason, "after", error.pages, "pages");
+ * }
+ * ```
+ */
+export class PaginationError extends AdminKeysError {
+  readonly reason: PaginationErrorReason;
+  /** The cursor that would have been followed next, redacted; undefined for an empty page. */
+  readonly cursor: string | undefined;
+  /** How many pages this iteration fetched, the one that ended it included. */
+  readonly pages: number;
+  /** The `x-request-id` of the page that ended it, redacted. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, details: { reason: PaginationErrorReason; cursor?: string | undefined; pages: number; requestId?: string | undefined }) {
+    super(message);
+    this.reason = details.reason;
+    this.cursor = details.cursor;
+    this.pages = details.pages;
+    this.requestId = details.requestId;
+  }
+
+  /** A plain summary for structured logs. */
+  toJSON(): Record<string, string | number | undefined> {
+    return { name: this.name, message: this.message, reason: this.reason, cursor: this.cursor, pages: this.pages, requestId: this.requestId };
+  }
 }
+PaginationError.prototype.name = "PaginationError";

@@ -2,9 +2,10 @@
 
 export { type AdminApiKeys, type AdminKeysClient, createAdminKeysClient } from "./client.js";
 export type { ClientOptions } from "./options.js";
-export type { RequestOptions } from "./transport.js";
+export type { RequestOptions } from "./request-options.js";
 export { Page, PagePromise } from "./pagination.js";
 export {
+  AdminKeysError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
@@ -16,8 +17,11 @@ export {
   InternalServerError,
   InvalidParameterError,
   NotFoundError,
+  PaginationError,
+  type PaginationErrorReason,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   UnprocessableEntityError,
 } from "./errors.js";
 export type {

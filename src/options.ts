@@ -2,7 +2,7 @@
 // the option and what it accepts, and never echo the admin key.
 
 import { InvalidParameterError } from "./errors.js";
-import type { RequestOptions } from "./transport.js";
+import { checkHeaders, checkMaxRetries, checkTimeoutMs, kind } from "./request-options.js";
 
 /**
  * How to build a client. Every field is optional.
@@ -21,8 +21,14 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Milliseconds each attempt may take before it is cancelled. Default 60000. */
   timeoutMs?: number | undefined;
-  /** A fetch to use instead of the global one; called as `fetch(url, init)`. */
+  /** A fetch to use instead of the global one; called as `fetch(request)` with one `Request`. */
   fetch?: typeof fetch | undefined;
+  /**
+   * The most bytes a response body may have (after any content decoding). A larger one is not
+   * downloaded further and the call rejects with `ResponseTooLargeError`. Default 10 MiB, about
+   * 250 times a page of 100 keys.
+   */
+  maxResponseBytes?: number | undefined;
   /** Extra headers sent with every request. `Authorization` and `User-Agent` are the client's own. */
   headers?: Record<string, string> | undefined;
   /** Allow an `http://` base URL on a host other than loopback (the key then travels unencrypted). */
@@ -36,20 +42,17 @@ export interface ResolvedOptions {
   readonly maxRetries: number;
   readonly timeoutMs: number;
   readonly fetch: typeof fetch;
+  readonly maxResponseBytes: number;
   readonly headers: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 60_000;
-/** Longest delay setTimeout honours; a longer one would fire at once. */
-const MAX_TIMEOUT_MS = 2_147_483_647;
+const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+// Well below the longest string V8 can make (about 512 MiB), which the decoded body must fit in.
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 const API_KEY_ENV = "OPENAI_ADMIN_KEY";
-
-function kind(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
-}
 
 // RFC 6750's b64token. Checking it here also keeps fetch from failing later with the key quoted.
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -114,61 +117,6 @@ function resolveBaseUrl(option: unknown, allowInsecureHttp: boolean): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-export function checkMaxRetries(param: string, value: unknown): asserts value is number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidParameterError(param, `${param} must be an integer of at least 0; got ${typeof value === "number" ? value : kind(value)}`);
-  }
-}
-
-export function checkTimeoutMs(param: string, value: unknown): asserts value is number {
-  if (typeof value !== "number" || !(value >= 1 && value <= MAX_TIMEOUT_MS)) {
-    throw new InvalidParameterError(
-      param,
-      `${param} must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}; got ${typeof value === "number" ? value : kind(value)}`,
-    );
-  }
-}
-
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// Field values: tab, visible Latin-1 and spaces; no line breaks (they would split the header).
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-/** Checks header names and values up front; fetch's own error would quote the value. */
-export function checkHeaders(param: string, headers: unknown): asserts headers is Record<string, string> {
-  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
-    throw new InvalidParameterError(param, `${param} must be an object of header names to string values; got ${kind(headers)}`);
-  }
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) {
-      throw new InvalidParameterError(param, `${param} has an invalid header name ${JSON.stringify(name)}; names are letters, digits and !#$%&'*+-.^_\`|~`);
-    }
-    if (typeof value !== "string" || !HEADER_VALUE.test(value)) {
-      throw new InvalidParameterError(
-        param,
-        `${param}[${JSON.stringify(name)}] must be a string without line breaks or characters beyond Latin-1; got ${typeof value === "string" ? "a string that has one" : kind(value)}`,
-      );
-    }
-  }
-}
-
-function checkSignal(value: unknown): void {
-  if (!(value instanceof AbortSignal)) {
-    throw new InvalidParameterError("signal", `signal must be an AbortSignal; got ${kind(value)}`);
-  }
-}
-
-/** Checks the options of one call. Only the fields given are looked at. */
-export function checkRequestOptions(options: RequestOptions): void {
-  if (typeof options !== "object" || options === null) {
-    throw new InvalidParameterError("options", `options must be an object; got ${kind(options)}`);
-  }
-  // null, like undefined, means "the client's setting" (it is what `??` falls back on, too).
-  if (options.signal != null) checkSignal(options.signal);
-  if (options.timeoutMs != null) checkTimeoutMs("timeoutMs", options.timeoutMs);
-  if (options.maxRetries != null) checkMaxRetries("maxRetries", options.maxRetries);
-  if (options.headers != null) checkHeaders("headers", options.headers);
-}
-
 /** Applies defaults and checks every option; throws `InvalidParameterError` on the first problem. */
 export function resolveClientOptions(options: ClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
@@ -183,7 +131,14 @@ export function resolveClientOptions(options: ClientOptions): ResolvedOptions {
   if (options.fetch != null && typeof options.fetch !== "function") {
     throw new InvalidParameterError("fetch", `fetch must be a function like the global fetch; got ${kind(options.fetch)}`);
   }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES) {
+    throw new InvalidParameterError(
+      "maxResponseBytes",
+      `maxResponseBytes must be an integer from 1 to ${MAX_RESPONSE_BYTES}; got ${typeof maxResponseBytes === "number" ? maxResponseBytes : kind(maxResponseBytes)}`,
+    );
+  }
   const headers = options.headers ?? {};
   checkHeaders("headers", headers);
-  return { apiKey, baseUrl, maxRetries, timeoutMs, fetch: options.fetch ?? globalThis.fetch, headers };
+  return { apiKey, baseUrl, maxRetries, timeoutMs, fetch: options.fetch ?? globalThis.fetch, maxResponseBytes, headers };
 }

@@ -1,6 +1,7 @@
 // Cursor pagination over `GET /organization/admin_api_keys`. A page knows how to fetch the page
-// after it; iteration holds only the page in hand, so memory stays flat however many keys there
-// are. The cursor is checked before it is followed: a server that would make us loop gets an error.
+// after it; iteration holds only the page in hand (and the cursors followed so far, one short
+// string a page), so memory stays flat however many keys there are. Each cursor is checked before
+// it is followed: a server that would make us loop ends the iteration with a PaginationError.
 
 import {
   type AdminApiKey,
@@ -9,8 +10,10 @@ import {
   type ApiKeyList,
   operationConstraints,
 } from "../generated/client.js";
-import { APIError, InvalidParameterError } from "./errors.js";
-import type { RequestOptions, Transport } from "./transport.js";
+import { InvalidParameterError, PaginationError } from "./errors.js";
+import { errorFromWrongShape } from "./exchange-errors.js";
+import type { RequestOptions } from "./request-options.js";
+import type { Transport } from "./transport.js";
 import { checkFields, checkObject } from "./validate.js";
 
 const LIST = operationConstraints.adminApiKeysList;
@@ -32,30 +35,94 @@ function shapeOf(body: unknown): string {
   return `a JSON object with fields ${Object.keys(body).join(", ") || "(none)"}`;
 }
 
+/**
+ * The cursors one chain of pages has followed, each with the page number it was followed from.
+ * A cursor that comes back from a page at or after that number means the server is looping.
+ * (Asking the same page for its next page twice is not a loop, so the number is kept.)
+ */
+type FollowedCursors = Map<string, number>;
+
+/** Where a page sits in its chain: how many pages came before it and which cursors were followed. */
+interface ChainPosition {
+  readonly index: number;
+  readonly followed: FollowedCursors;
+}
+
+/**
+ * The cursor of the page after this one: its `last_id`, or, when the server left that out or
+ * sent null (the spec allows both), the id of its last key, as the official SDK does. None for a
+ * page without keys.
+ */
+function nextCursorOf(list: ApiKeyList): string | undefined {
+  const lastKey = list.data.at(-1);
+  // An empty page names no key to go on after, whatever its last_id says.
+  if (lastKey === undefined) return undefined;
+  if (typeof list.last_id === "string" && list.last_id !== "") return list.last_id;
+  // The page came from a server; its records are checked, not trusted.
+  const id: unknown = lastKey.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+/** The start of a chain; an `after` given by the caller counts as followed already. */
+function firstPosition(query: AdminApiKeysListQuery): ChainPosition {
+  const followed: FollowedCursors = new Map();
+  if (typeof query.after === "string") followed.set(query.after, 0);
+  return { index: 0, followed };
+}
+
 /** Fetches the page the query names. Checks the query first; sends nothing if it is wrong. */
 export async function fetchPage(
   transport: Transport,
   query: AdminApiKeysListQuery,
   options: RequestOptions | undefined,
+  position: ChainPosition = firstPosition(query),
 ): Promise<Page> {
   checkObject("list() parameters", query, false);
   checkFields("list()", query, LIST.query);
   const { data, response } = await transport.send(adminApiKeysList, query, "GET", options);
   if (!isPage(data)) {
-    throw new APIError(
-      `${response.status}: expected a page of keys ({ "data": [...], "has_more": true|false }), received ${shapeOf(data)}`,
-      { status: response.status, headers: response.headers },
+    const expected = 'a page of keys ({ "data": [...], "has_more": true|false })';
+    throw errorFromWrongShape(response, expected, shapeOf(data), (text) => transport.redact(text));
+  }
+  if (data.has_more) checkProgress(data, response, query, position, transport);
+  return new Page(data, query, transport, options, position);
+}
+
+/** Throws the PaginationError that ends a chain whose next step would loop or lead nowhere. */
+function checkProgress(
+  list: ApiKeyList,
+  response: Response,
+  query: AdminApiKeysListQuery,
+  position: ChainPosition,
+  transport: Transport,
+): void {
+  const pages = position.index + 1;
+  const requestId = optionalRedacted(response.headers.get("x-request-id"), transport);
+  const where = query.after === undefined ? "the first page" : `the page after ${quoted(query.after, transport)}`;
+  const next = nextCursorOf(list);
+  if (next === undefined) {
+    const problem = list.data.length === 0 ? "holds no keys" : "has no last_id and its last key no id";
+    throw new PaginationError(
+      `Stopped listing keys: the server said has_more, but ${where} ${problem}, so there is no cursor to go on from.`,
+      { reason: list.data.length === 0 ? "empty-page" : "missing-cursor", pages, requestId },
     );
   }
-  // A page asked for "after X" that ends at X again is the previous page once more; following it
-  // would loop, and handing it out would repeat its keys.
-  if (query.after !== undefined && data.last_id === query.after) {
-    throw new APIError(
-      `Stopped listing keys: the page after ${transport.redact(JSON.stringify(query.after))} ends at that same key; the server is repeating a page.`,
-      { status: response.status, headers: response.headers },
+  const followedFrom = position.followed.get(next);
+  if (followedFrom !== undefined && followedFrom <= position.index) {
+    const cursor = transport.redact(next);
+    throw new PaginationError(
+      `Stopped listing keys after ${pages} pages: ${where} points on to ${quoted(next, transport)}, a cursor this listing has already followed; following it again would repeat keys forever.`,
+      { reason: "repeated-cursor", cursor, pages, requestId },
     );
   }
-  return new Page(data, response, query, transport, options);
+}
+
+function quoted(cursor: string, transport: Transport): string {
+  return transport.redact(JSON.stringify(cursor.length > 80 ? `${cursor.slice(0, 80)}…` : cursor));
+}
+
+function optionalRedacted(text: string | null, transport: Transport): string | undefined {
+  return text === null ? undefined : transport.redact(text);
 }
 
 /**
@@ -83,28 +150,28 @@ export class Page implements ApiKeyList {
   readonly first_id: string | null;
   /** The ID of the last key on this page: the `after` of the next page. */
   readonly last_id: string | null;
-  readonly #response: Response;
   readonly #query: AdminApiKeysListQuery;
   readonly #transport: Transport;
   readonly #options: RequestOptions | undefined;
+  readonly #position: ChainPosition;
 
   /** @internal Pages come from `client.adminApiKeys.list()`. */
   constructor(
     list: ApiKeyList,
-    response: Response,
     query: AdminApiKeysListQuery,
     transport: Transport,
     options: RequestOptions | undefined,
+    position: ChainPosition,
   ) {
     this.object = "list";
     this.data = list.data;
     this.has_more = list.has_more;
     this.first_id = list.first_id ?? null;
     this.last_id = list.last_id ?? null;
-    this.#response = response;
     this.#query = query;
     this.#transport = transport;
     this.#options = options;
+    this.#position = position;
   }
 
   /** True when the server said more keys follow. */
@@ -113,25 +180,19 @@ export class Page implements ApiKeyList {
   }
 
   /**
-   * Fetches the page after this one (`after` = this page's `last_id`). Rejects with an `APIError`
-   * when the server said `has_more` but sent no keys or no `last_id`, since asking again would loop.
+   * Fetches the page after this one: `after` is this page's `last_id`, or its last key's id when
+   * the server sent no `last_id`. Rejects with a {@link PaginationError} when that page would
+   * point back to a cursor this chain of pages has already followed, or says `has_more` with no keys.
    */
   async getNextPage(): Promise<Page> {
     if (!this.has_more) {
       throw new Error("This is the last page (has_more is false); check hasNextPage() before getNextPage().");
     }
-    return fetchPage(this.#transport, { ...this.#query, after: this.#nextCursor() }, this.#options);
-  }
-
-  #nextCursor(): string {
-    if (this.data.length > 0 && typeof this.last_id === "string" && this.last_id !== "") return this.last_id;
-    const after = this.#query.after;
-    const where = after === undefined ? "the first page" : `the page after ${this.#transport.redact(JSON.stringify(after))}`;
-    const problem = this.data.length === 0 ? "holds no keys" : "has no last_id";
-    throw new APIError(
-      `Stopped listing keys: the server said has_more, but ${where} ${problem}; asking again would repeat it.`,
-      { status: this.#response.status, headers: this.#response.headers },
-    );
+    // fetchPage refused this page if it had no cursor to go on from.
+    const after = nextCursorOf(this) ?? "";
+    const { index, followed } = this.#position;
+    if (!followed.has(after)) followed.set(after, index + 1);
+    return fetchPage(this.#transport, { ...this.#query, after }, this.#options, { index: index + 1, followed });
   }
 }
 

@@ -10,7 +10,9 @@ export type Failure =
   /** The connection broke after the request may have reached the server. */
   | { readonly kind: "network" }
   /** The attempt ran past its timeout; the server may be handling the request. */
-  | { readonly kind: "timeout" };
+  | { readonly kind: "timeout" }
+  /** The answer may not be used, and asking again would not change that: a redirect, a body over the limit. */
+  | { readonly kind: "refused" };
 
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 
@@ -29,6 +31,8 @@ export function shouldRetry(method: string, failure: Failure): boolean {
     case "network":
     case "timeout":
       return repeatable;
+    case "refused":
+      return false;
     case "status": {
       const verdict = failure.headers.get("x-should-retry");
       if (verdict === "false") return false;
@@ -74,22 +78,62 @@ const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 const MAX_SERVER_DELAY_MS = 60_000;
 
+// RFC 9110 §10.2.3: Retry-After is delay-seconds (digits only) or an HTTP-date in one of three
+// forms. Anything else (`0x2`, `1e1`, `2.5`, a date in another format) asks for nothing.
+const DELAY_SECONDS = /^\d+$/;
+const MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) (${MONTHS}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`);
+const RFC850_DATE = new RegExp(
+  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTHS})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
+);
+const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTHS}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`);
+
+function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
+  const monthIndex = MONTHS.split("|").indexOf(month);
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const ms = Date.UTC(year, monthIndex, day, hour, minute, Math.min(second, 59));
+  // Date.UTC rolls 31 Feb over into March; a date that does not exist is not a date.
+  return new Date(ms).getUTCDate() === day ? ms : undefined;
+}
+
+/** The time an HTTP-date names, in ms since the epoch, or undefined when it is not one. */
+export function parseHttpDate(text: string, now: number): number | undefined {
+  let match = IMF_FIXDATE.exec(text);
+  if (match) return utc(Number(match[3]), match[2] ?? "", Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+  match = RFC850_DATE.exec(text);
+  if (match) {
+    // A two-digit year that looks more than 50 years ahead is in the past century (RFC 9110 §5.6.7).
+    const thisYear = new Date(now).getUTCFullYear();
+    let year = Math.floor(thisYear / 100) * 100 + Number(match[3]);
+    if (year > thisYear + 50) year -= 100;
+    return utc(year, match[2] ?? "", Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+  }
+  match = ASCTIME_DATE.exec(text);
+  if (match) return utc(Number(match[6]), match[1] ?? "", Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5]));
+  return undefined;
+}
+
 /**
- * The wait the server asked for in `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
- * or undefined when it asked for none or for more than 60 s (then our own backoff applies).
+ * The wait the server asked for in `retry-after-ms` (OpenAI's, a number of milliseconds) or
+ * `Retry-After` (seconds or an HTTP date, as RFC 9110 writes them), or undefined when it asked for
+ * none, for something that is neither, or for more than 60 s (then our own backoff applies).
  */
 export function serverRequestedDelayMs(headers: Headers | undefined, now: number): number | undefined {
   if (!headers) return undefined;
-  const milliseconds = headers.get("retry-after-ms");
-  if (milliseconds !== null) {
+  const milliseconds = headers.get("retry-after-ms")?.trim();
+  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds)) {
     const ms = Number(milliseconds);
-    if (milliseconds.trim() !== "" && ms >= 0 && ms <= MAX_SERVER_DELAY_MS) return ms;
+    if (ms <= MAX_SERVER_DELAY_MS) return ms;
   }
   const retryAfter = headers.get("retry-after")?.trim();
   if (!retryAfter) return undefined;
-  const seconds = Number(retryAfter);
-  const ms = Number.isNaN(seconds) ? Math.max(0, Date.parse(retryAfter) - now) : seconds * 1000;
-  return ms >= 0 && ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
+  let ms: number | undefined;
+  if (DELAY_SECONDS.test(retryAfter)) ms = Number(retryAfter) * 1000;
+  else {
+    const at = parseHttpDate(retryAfter, now);
+    ms = at === undefined ? undefined : Math.max(0, at - now);
+  }
+  return ms !== undefined && ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
 }
 
 /**

@@ -1,53 +1,37 @@
-// The attempt loop: one generated call per attempt, each bounded by its own timeout, failures
-// turned into errors, and retries made as retry.ts decides. The happy path costs one
-// AbortController, one timer and one small init object per request.
+// The attempt loop: one generated call per attempt, each bounded by its own timeout (which covers
+// reading the body too), failures turned into errors, and retries made as retry.ts decides. The
+// happy path costs one AbortController, one timer and one small init object per request.
 
 import type { Client } from "openapi-fetch";
 import type { CallInit, CallResult } from "../generated/client.js";
 import type { paths } from "../generated/schema.js";
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  type APIError,
-  APIUserAbortError,
-  errorFromStatus,
-  errorFromUnparseable,
-} from "./errors.js";
-import { checkRequestOptions } from "./options.js";
+import { type APIError, APIUserAbortError } from "./errors.js";
+import { connectionError, errorFromUnparseable, timeoutError } from "./exchange-errors.js";
+import { AttemptFailure, readBody } from "./guarded-fetch.js";
+import { checkRequestOptions, type RequestOptions } from "./request-options.js";
+import type { Redact } from "./redact.js";
 import { type Failure, neverConnected, retryDelayMs, shouldRetry } from "./retry.js";
-
-/**
- * Options for one call, overriding the client's.
- *
- * @example
- * ```ts
- * const key = await client.adminApiKeys.retrieve("key_abc", { timeoutMs: 5_000, maxRetries: 0 });
- * ```
- */
-export interface RequestOptions {
-  /** Aborts the call: it then rejects with `APIUserAbortError` and is not retried. */
-  signal?: AbortSignal | undefined;
-  /** Milliseconds each attempt may take before it is cancelled. */
-  timeoutMs?: number | undefined;
-  /** How many times a failed attempt may be repeated. */
-  maxRetries?: number | undefined;
-  /** Extra headers for this call. */
-  headers?: Record<string, string> | undefined;
-}
 
 /** What every call of one client shares. */
 export interface TransportSettings {
   readonly maxRetries: number;
   readonly timeoutMs: number;
-  /** Hides the admin key and `sk-…` tokens in anything echoed into an error message. */
-  readonly redact: (text: string) => string;
+  /** The most bytes a response body may have; the download stops there. */
+  readonly maxResponseBytes: number;
+  /** The fetch that lets only usable answers through (guarded-fetch.ts). */
+  readonly fetch: (request: Request) => Promise<Response>;
+  /** Hides the admin key and `sk-…` tokens in anything taken from an exchange. */
+  readonly redact: Redact;
 }
 
 /** One generated operation function, such as `adminApiKeysGet`. */
 export type Operation<A, T> = (client: Client<paths>, arg: A, init?: CallInit) => Promise<CallResult<T>>;
 
 /** A successful exchange: the parsed body and the response it came in. */
-export type Success<T> = Extract<CallResult<T>, { ok: true }>;
+export interface Success<T> {
+  readonly data: T;
+  readonly response: Response;
+}
 
 /** A failed attempt: the error to throw if it is not retried, and what retry.ts needs to decide. */
 interface Failed {
@@ -66,6 +50,7 @@ function abortForTimeout(controller: AbortController): void {
   controller.abort(TIMED_OUT);
 }
 
+// The caller's reason is their own object, not something from the exchange, so it is kept as given.
 function userAbort(signal: AbortSignal): APIUserAbortError {
   return new APIUserAbortError("Request was aborted.", { cause: signal.reason });
 }
@@ -96,13 +81,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** The most specific text a network error offers: its cause's message, e.g. `connect ECONNREFUSED …`. */
-function networkReason(thrown: unknown): string {
-  const cause = thrown instanceof Error ? thrown.cause : undefined;
-  if (cause instanceof Error && cause.message) return cause.message;
-  return thrown instanceof Error ? thrown.message : String(thrown);
-}
-
 const CREATE_MAY_HAVE_HAPPENED =
   " The key may have been created, so the request was not repeated; list the keys to check.";
 
@@ -126,7 +104,7 @@ export class Transport {
     const maxRetries = options?.maxRetries ?? this.#settings.maxRetries;
     for (let retriesDone = 0; ; retriesDone++) {
       const outcome = await this.#attempt(operation, arg, method, options);
-      if (outcome.ok) return outcome;
+      if (!("ok" in outcome)) return outcome;
       if (retriesDone >= maxRetries || !shouldRetry(method, outcome.failure)) throw outcome.error;
       const headers = outcome.failure.kind === "status" ? outcome.failure.headers : undefined;
       await sleep(retryDelayMs(retriesDone, headers), options?.signal);
@@ -145,43 +123,39 @@ export class Transport {
     const controller = new AbortController();
     const timer = setTimeout(abortForTimeout, timeoutMs, controller);
     const relay = callerSignal ? relayAbort(callerSignal, controller) : undefined;
-    let result: CallResult<T>;
+    const { signal } = controller;
     try {
-      result = await operation(this.#client, arg, { signal: controller.signal, headers: options?.headers });
+      const init: CallInit = { signal, headers: options?.headers, fetch: this.#settings.fetch };
+      const { response, body, parse } = await operation(this.#client, arg, init);
+      const text = await readBody(response, body, this.#settings.maxResponseBytes, signal, this.#settings.redact);
+      let data: T;
+      try {
+        data = parse(text);
+      } catch {
+        // A 2xx that is not JSON is the server's fault, and asking again would not change it.
+        throw new AttemptFailure(errorFromUnparseable(response, text, this.#settings.redact), { kind: "refused" });
+      }
+      return { data, response };
     } catch (thrown) {
       if (callerSignal?.aborted) throw userAbort(callerSignal);
-      return this.#failedExchange(thrown, controller.signal, timeoutMs, method);
+      if (thrown instanceof AttemptFailure) return { ok: false, error: thrown.error, failure: thrown.failure };
+      return this.#failedExchange(thrown, signal, timeoutMs, method);
     } finally {
       clearTimeout(timer);
       if (relay) callerSignal?.removeEventListener("abort", relay);
     }
-    if (result.ok) return result;
-    const { response } = result;
-    if (result.problem === "unparseable") {
-      throw errorFromUnparseable(response, typeof result.body === "string" ? result.body : "", this.#settings.redact);
-    }
-    return {
-      ok: false,
-      error: errorFromStatus(response, result.body, this.#settings.redact),
-      failure: { kind: "status", status: response.status, headers: response.headers },
-    };
   }
 
   /** Classifies an exchange that threw: our timeout, or a connection that failed or broke. */
   #failedExchange(thrown: unknown, signal: AbortSignal, timeoutMs: number, method: Method): Failed {
     const note = method === "POST" ? CREATE_MAY_HAVE_HAPPENED : "";
     if (signal.aborted && signal.reason === TIMED_OUT) {
-      return {
-        ok: false,
-        error: new APIConnectionTimeoutError(`Request timed out after ${timeoutMs} ms.${note}`),
-        failure: { kind: "timeout" },
-      };
+      return { ok: false, error: timeoutError(timeoutMs, note), failure: { kind: "timeout" } };
     }
     const connected = !neverConnected(thrown);
-    const message = `Connection error: ${this.#settings.redact(networkReason(thrown))}.${connected ? note : ""}`;
     return {
       ok: false,
-      error: new APIConnectionError(message, { cause: thrown }),
+      error: connectionError(thrown, connected ? note : "", this.#settings.redact),
       failure: { kind: connected ? "network" : "connect" },
     };
   }

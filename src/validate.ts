@@ -101,6 +101,11 @@ function fits(value: unknown, constraint: FieldConstraint): boolean {
   }
 }
 
+// A high surrogate not followed by a low one, or a low one without a high one before it. Such a
+// string has no UTF-8 form: encodeURIComponent throws on it, and JSON would carry it as an escape
+// the server may read differently.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Checks one value against its constraint. `undefined` passes when the field is optional, `null`
  * when the spec allows it.
@@ -109,6 +114,15 @@ function fits(value: unknown, constraint: FieldConstraint): boolean {
 export function checkValue(param: string, value: unknown, constraint: FieldConstraint): void {
   if (value === undefined && !constraint.required) return;
   if (value === null && constraint.nullable) return;
+  if (typeof value === "string") {
+    const lone = LONE_SURROGATE.exec(value);
+    if (lone !== null) {
+      throw new InvalidParameterError(
+        param,
+        `${param} must be well-formed Unicode text; got a string with a lone surrogate (U+${lone[0].charCodeAt(0).toString(16).toUpperCase()}) at index ${lone.index}`,
+      );
+    }
+  }
   if (fits(value, constraint)) return;
   const requirement = value === undefined ? "is required and must be" : "must be";
   const orNull = constraint.nullable ? " or null" : "";

@@ -3,21 +3,25 @@
 // ts-morph structures in client.ts.
 
 /** CallInit, CallResult, FieldConstraint and OperationConstraints. */
-export const CLIENT_DECLARATIONS = `/** Options passed through to \`fetch\` for one call. */
+export const CLIENT_DECLARATIONS = `/** Options passed through to openapi-fetch for one call. */
 export interface CallInit {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
+  /** The fetch for this call, instead of the client's. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
 }
 
 /**
- * The outcome of one HTTP exchange. \`ok: true\` carries the parsed 2xx body. \`ok: false\` carries
- * either a non-2xx answer (\`problem: "status"\`, \`body\` parsed from JSON when it was JSON, else the
- * raw text, or undefined when empty) or a 2xx answer whose body was empty or not JSON
- * (\`problem: "unparseable"\`, \`body\` the raw text).
+ * One exchange whose status and headers have arrived, its body left unread (openapi-fetch's
+ * \`parseAs: "stream"\`), so the caller decides how much of it to read. \`body\` is null when there
+ * is none, or when openapi-fetch read it already (a non-2xx answer). \`parse\` turns the body's
+ * text into the type the spec gives the success answer. Check \`response.ok\` first.
  */
-export type CallResult<T> =
-  | { ok: true; data: T; response: Response }
-  | { ok: false; problem: "status" | "unparseable"; body: unknown; response: Response };
+export interface CallResult<T> {
+  readonly response: Response;
+  readonly body: ReadableStream<Uint8Array> | null;
+  readonly parse: (text: string) => T;
+}
 
 /** The type and bounds of one parameter or body field, as the spec states them. */
 export interface FieldConstraint {
@@ -47,21 +51,12 @@ export interface OperationConstraints {
   readonly body: { readonly required: boolean; readonly fields: Readonly<Record<string, FieldConstraint>> } | null;
 }`;
 
-/** Turns one openapi-fetch exchange (read with `parseAs: "text"`) into a CallResult. */
-export const SETTLE = `function settle<T>(response: Response, text: string | undefined, error: unknown): CallResult<T> {
-  if (!response.ok) return { ok: false, problem: "status", body: error, response };
-  if (text) {
-    try {
-      return { ok: true, data: JSON.parse(text) as T, response };
-    } catch {
-      // fall through: a 2xx body that is not JSON
-    }
-  }
-  return { ok: false, problem: "unparseable", body: text ?? "", response };
+/** The parsers behind \`CallResult.parse\`: JSON as the spec's type, or nothing for a bodiless answer. */
+export const PARSE_JSON = `function parseJson<T>(text: string): T {
+  return JSON.parse(text);
 }`;
 
-/** The same for an operation whose success response has no body; emitted only when one exists. */
-export const SETTLE_EMPTY = `function settleEmpty(response: Response, error: unknown): CallResult<undefined> {
-  if (!response.ok) return { ok: false, problem: "status", body: error, response };
-  return { ok: true, data: undefined, response };
+/** Emitted only when some operation's success answer has no body. */
+export const PARSE_NOTHING = `function parseNothing(): undefined {
+  return undefined;
 }`;

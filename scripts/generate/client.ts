@@ -9,7 +9,7 @@ import type {
   TypeAliasDeclarationStructure,
   WriterFunction,
 } from "ts-morph";
-import { CLIENT_DECLARATIONS, SETTLE, SETTLE_EMPTY } from "./client-declarations.js";
+import { CLIENT_DECLARATIONS, PARSE_JSON, PARSE_NOTHING } from "./client-declarations.js";
 import type { Constraint } from "./constraints.js";
 import { literal } from "./literal.js";
 import { requireCommonJs } from "./require.js";
@@ -51,8 +51,8 @@ export function renderClient(document: OpenApiDocument, operations: readonly Ope
     CLIENT_DECLARATIONS,
     blankLine,
     (writer) => writeConstraintTable(writer, operations),
-    ...(operations.length > 0 ? [blankLine, SETTLE] : []),
-    ...(operations.some((operation) => !operation.success.contentType) ? [blankLine, SETTLE_EMPTY] : []),
+    ...(operations.some((operation) => operation.success.contentType) ? [blankLine, PARSE_JSON] : []),
+    ...(operations.some((operation) => !operation.success.contentType) ? [blankLine, PARSE_NOTHING] : []),
     ...operations.flatMap((operation): WriterFunction[] => [
       blankLine,
       (writer) => writeOperationFunction(writer, operation),
@@ -242,18 +242,16 @@ function writeOperationFunction(writer: CodeBlockWriter, operation: OperationMod
     for (const parameter of ["client: Client<paths>", ...parameters, "init?: CallInit"]) writer.writeLine(`${parameter},`);
   });
   writer.write(`): Promise<CallResult<${result}>> `).block(() => {
-    const received = result === "undefined" ? "{ error, response }" : "{ data, error, response }";
     const call = `client.${operation.method}(${JSON.stringify(operation.path)}, `;
-    writer.write(`const ${received} = await ${call}`).inlineBlock(() => {
+    writer.write(`const { data, response } = await ${call}`).inlineBlock(() => {
       if (params.length > 0) writer.writeLine(`params: { ${params.join(", ")} },`);
       if (operation.body) writer.writeLine("body,");
-      writer.writeLine('parseAs: "text",');
+      writer.writeLine('parseAs: "stream",');
       writer.writeLine("...init,");
     });
     writer.write(");").newLine();
-    writer.writeLine(
-      result === "undefined" ? "return settleEmpty(response, error);" : `return settle<${result}>(response, data, error);`,
-    );
+    const parse = result === "undefined" ? "parseNothing" : `parseJson<${result}>`;
+    writer.writeLine(`return { response, body: data ?? null, parse: ${parse} };`);
   });
 }
 
@@ -278,8 +276,8 @@ function functionDoc(operation: OperationModel, args: readonly Argument[]): stri
   lines.push(
     "@example",
     "```ts",
-    `const result = await ${operation.fnName}(${["client", ...exampleArgs].join(", ")});`,
-    "if (result.ok) console.log(result.data);",
+    `const { response, body, parse } = await ${operation.fnName}(${["client", ...exampleArgs].join(", ")});`,
+    "if (response.ok) console.log(parse(await new Response(body).text()));",
     "```",
   );
   return lines.join("\n");

@@ -36,7 +36,7 @@ const RESERVED_FUNCTION_NAMES = new Set([
   "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package",
   "private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true",
   "try", "typeof", "var", "void", "while", "with", "yield",
-  "operationConstraints", "settle", "settleEmpty",
+  "operationConstraints", "parseJson", "parseNothing",
 ]);
 
 /** Words of an identifier-ish string: `admin-api-keys.list_v2` → admin, api, keys, list, v2. */

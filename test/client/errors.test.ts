@@ -175,14 +175,16 @@ describe("no response at all", () => {
     expect(((error.cause as Error).cause as { code: string }).code).toBe("ECONNREFUSED");
   });
 
-  it("a connection dropped after the status line is an APIConnectionError", async () => {
+  it("a connection dropped after the status line keeps the status that arrived", async () => {
     const error = (await failure((res) => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
       res.write('{"id":');
       setTimeout(() => res.socket?.destroy(), 20);
-    })) as APIConnectionError;
-    expect(error).toBeInstanceOf(APIConnectionError);
-    expect(error.message).toBe("Connection error: other side closed.");
+    })) as APIError;
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(200);
+    expect(error.message).toBe("200 OK: the body could not be read (terminated)");
   });
 
   it("a connection dropped on a create says the key may exist", async () => {

@@ -4,7 +4,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
-import { type AdminApiKey, APIError, createAdminKeysClient, Page } from "../../src/index.js";
+import { type AdminApiKey, AdminKeysError, APIError, createAdminKeysClient, Page, PaginationError } from "../../src/index.js";
 import { type Handler, keyObject, type ScriptedServer, sendJson, startServer } from "../helpers/scripted-server.js";
 
 let server: ScriptedServer | undefined;
@@ -174,45 +174,33 @@ describe("toArray", () => {
   });
 });
 
-describe("a server that would make us loop ends the iteration with an error", () => {
+describe("a server that would make us loop ends the iteration with a PaginationError", () => {
   const page = (data: Record<string, unknown>[], rest: Record<string, unknown>) => ({ object: "list", data, ...rest });
 
-  it("has_more with no keys: one request, then an APIError", async () => {
+  it("has_more with no keys: one request, then a PaginationError (not an APIError with status 200)", async () => {
     const keys = await keysFrom((_req, res) =>
       sendJson(res, 200, page([], { first_id: null, last_id: null, has_more: true }), { "x-request-id": "req_empty" }),
     );
-    const error = (await keys.list().toArray().catch((thrown: unknown) => thrown)) as APIError;
-    expect(error).toBeInstanceOf(APIError);
+    const error = (await keys.list().toArray().catch((thrown: unknown) => thrown)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).not.toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(AdminKeysError);
+    expect(error.name).toBe("PaginationError");
+    expect(error.reason).toBe("empty-page");
     expect(error.message).toBe(
-      "Stopped listing keys: the server said has_more, but the first page holds no keys; asking again would repeat it.",
+      "Stopped listing keys: the server said has_more, but the first page holds no keys, so there is no cursor to go on from.",
     );
-    expect(error.status).toBe(200);
+    expect("status" in error).toBe(false);
     expect(error.requestId).toBe("req_empty");
+    expect(error.pages).toBe(1);
     expect(server?.requests).toHaveLength(1);
   });
 
-  it("has_more with keys but no last_id: the keys, then an APIError", async () => {
-    const keys = await keysFrom((req, res) =>
-      sendJson(res, 200, page([keyObject("key_a")], { first_id: "key_a", last_id: null, has_more: true })),
-    );
-    const seen: string[] = [];
-    const error = await (async () => {
-      for await (const key of keys.list({ after: "key_0" })) seen.push(key.id);
-    })().catch((thrown: unknown) => thrown);
-    expect(seen).toEqual(["key_a"]);
-    expect((error as APIError).message).toBe(
-      'Stopped listing keys: the server said has_more, but the page after "key_0" has no last_id; asking again would repeat it.',
-    );
-    expect(server?.requests).toHaveLength(1);
-  });
-
-  it.each([[""], [42]])("has_more with a last_id of %j: an APIError, not a bad request", async (lastId) => {
-    const keys = await keysFrom((_req, res) =>
-      sendJson(res, 200, page([keyObject("key_a")], { first_id: "key_a", last_id: lastId, has_more: true })),
-    );
-    const error = (await keys.list().toArray().catch((thrown: unknown) => thrown)) as APIError;
-    expect(error.constructor).toBe(APIError);
-    expect(error.message).toContain("the first page has no last_id");
+  it("has_more with a non-null last_id but no keys is an empty page too: nothing to go on from", async () => {
+    const keys = await keysFrom((_req, res) => sendJson(res, 200, page([], { first_id: null, last_id: "key_x", has_more: true })));
+    const error = (await keys.list().toArray().catch((thrown: unknown) => thrown)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.reason).toBe("empty-page");
     expect(server?.requests).toHaveLength(1);
   });
 
@@ -225,13 +213,87 @@ describe("a server that would make us loop ends the iteration with an error", ()
     const error = await (async () => {
       for await (const key of keys.list()) seen.push(key.id);
     })().catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(APIError);
-    expect((error as APIError).message).toBe(
-      'Stopped listing keys: the page after "key_b" ends at that same key; the server is repeating a page.',
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).reason).toBe("repeated-cursor");
+    expect((error as PaginationError).cursor).toBe("key_b");
+    expect((error as PaginationError).message).toBe(
+      'Stopped listing keys after 2 pages: the page after "key_b" points on to "key_b", a cursor this listing has already followed; following it again would repeat keys forever.',
     );
     expect(seen).toEqual(["key_a", "key_b"]);
     expect(afters()).toEqual([null, "key_b"]);
   });
+
+  it("has_more with keys but no last_id and no usable id on the last key: a PaginationError naming it", async () => {
+    const keys = await keysFrom((_req, res) => sendJson(res, 200, page([{ ...keyObject("x"), id: 7 }], { first_id: null, has_more: true })));
+    const error = (await keys.list().toArray().catch((thrown: unknown) => thrown)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.reason).toBe("missing-cursor");
+    expect(error.message).toContain("has no last_id and its last key no id");
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it("a caller's own cursor counts as followed: a page after it that points back to it ends at once", async () => {
+    const keys = await keysFrom((_req, res) => sendJson(res, 200, page([keyObject("key_a")], { first_id: "key_a", last_id: "key_s", has_more: true })));
+    const error = (await keys.list({ after: "key_s" }).toArray().catch((thrown: unknown) => thrown)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.reason).toBe("repeated-cursor");
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  /** Serves a ring of pages: the page after cursor `ring[i]` ends at `ring[i + 1]`, and the last one at `ring[0]`. */
+  function ring(cursors: readonly string[]): Handler {
+    return (req, res) => {
+      const after = new URL(req.url, "http://x").searchParams.get("after");
+      const at = after === null ? 0 : (cursors.indexOf(after) + 1) % cursors.length;
+      const cursor = cursors[at] ?? "";
+      sendJson(res, 200, page([keyObject(cursor)], { first_id: cursor, last_id: cursor, has_more: true }));
+    };
+  }
+
+  it.each([
+    [["key_A", "key_B"], 3],
+    [["key_A", "key_B", "key_C"], 4],
+    [["key_A", "key_B", "key_C", "key_D", "key_E"], 6],
+  ])("a cycle through %j ends after one request more than the cycle, counted on the server", async (cursors, requests) => {
+    const keys = await keysFrom(ring(cursors));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const key of keys.list()) seen.push(key.id);
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as PaginationError).reason).toBe("repeated-cursor");
+    expect((error as PaginationError).cursor).toBe(cursors[0]);
+    expect((error as PaginationError).pages).toBe(requests);
+    expect(server?.requests).toHaveLength(requests);
+    // Every key handed out once; the page that pointed back was not handed out.
+    expect(seen).toEqual(cursors);
+  });
+
+  it("getNextPage() by hand meets the same guard, and asking one page twice is not a loop", async () => {
+    const keys = await keysFrom(ring(["key_A", "key_B"]));
+    const first = await keys.list();
+    const second = await first.getNextPage();
+    const again = await first.getNextPage();
+    expect(again.last_id).toBe(second.last_id);
+    await expect(second.getNextPage()).rejects.toBeInstanceOf(PaginationError);
+    expect(server?.requests).toHaveLength(4);
+  });
+
+  it.each([[null], [undefined], [""], [42]])(
+    "has_more with keys and a last_id of %j goes on after the last key's id, as the official SDK does",
+    async (lastId) => {
+      const keys = await keysFrom((req, res) => {
+        const after = new URL(req.url, "http://x").searchParams.get("after");
+        const ids = after === null ? ["key_a", "key_b"] : after === "key_b" ? ["key_c"] : [];
+        const rest: Record<string, unknown> = { first_id: ids[0] ?? null, has_more: after === null };
+        if (lastId !== undefined) rest["last_id"] = after === null ? lastId : "key_c";
+        sendJson(res, 200, page(ids.map((id) => keyObject(id)), rest));
+      });
+      const all = await keys.list().toArray();
+      expect(all.map((key) => key.id)).toEqual(["key_a", "key_b", "key_c"]);
+      expect(afters()).toEqual([null, "key_b"]);
+    },
+  );
 });
 
 describe("memory", () => {

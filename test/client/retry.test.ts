@@ -81,7 +81,17 @@ describe("serverRequestedDelayMs", () => {
     [{ "retry-after-ms": "250", "retry-after": "5" }, 250],
     [{ "retry-after-ms": "junk", "retry-after": "5" }, 5000],
     [{ "retry-after": "3" }, 3000],
-    [{ "retry-after": "1.5" }, 1500],
+    // RFC 9110: delay-seconds is digits only; what Number() would also read is not a delay.
+    [{ "retry-after": "1.5" }, undefined],
+    [{ "retry-after": "2.5" }, undefined],
+    [{ "retry-after": "0x2" }, undefined],
+    [{ "retry-after": "1e1" }, undefined],
+    [{ "retry-after": "+3" }, undefined],
+    [{ "retry-after": "" }, undefined],
+    [{ "retry-after": "Infinity" }, undefined],
+    [{ "retry-after-ms": "1e3" }, undefined],
+    [{ "retry-after-ms": "0x10" }, undefined],
+    [{ "retry-after-ms": "12.5" }, 12.5],
     [{ "retry-after": "0" }, 0],
     [{ "retry-after": "60" }, 60000],
     [{ "retry-after": "61" }, undefined],
@@ -91,6 +101,13 @@ describe("serverRequestedDelayMs", () => {
     [{ "retry-after": "Thu, 01 Jan 2026 00:01:01 GMT" }, undefined],
     [{ "retry-after": "Wed, 31 Dec 2025 23:59:00 GMT" }, 0],
     [{ "retry-after": "not a date" }, undefined],
+    // The other two HTTP-date forms a recipient must accept, and what Date.parse takes but HTTP does not.
+    [{ "retry-after": "Thursday, 01-Jan-26 00:00:10 GMT" }, 10000],
+    [{ "retry-after": "Thu Jan  1 00:00:10 2026" }, 10000],
+    [{ "retry-after": "2026-01-01T00:00:10Z" }, undefined],
+    [{ "retry-after": "Thu, 01 Jan 2026 00:00:10 UTC" }, undefined],
+    [{ "retry-after": "Sat, 31 Feb 2026 00:00:10 GMT" }, undefined],
+    [{ "retry-after": "Thu, 01 Jan 2026 24:00:10 GMT" }, undefined],
   ])("%j → %s", (headers, expected) => {
     expect(serverRequestedDelayMs(new Headers(headers), now)).toBe(expected);
   });

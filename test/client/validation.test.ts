@@ -157,3 +157,28 @@ describe("per-call options", () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe("strings that are not well-formed Unicode are refused before anything is sent", () => {
+  // Today a lone surrogate reached encodeURIComponent, which threw "URI malformed": the client
+  // then spent its retries (about 1.3 s) on a connection error for a request it never sent.
+  it.each<[string, () => PromiseLike<unknown>, string]>([
+    ["keyId", () => client.adminApiKeys.retrieve("a\uD800"), 'keyId must be well-formed Unicode text; got a string with a lone surrogate (U+D800) at index 1'],
+    ["keyId", () => client.adminApiKeys.delete("\uDC00b"), 'keyId must be well-formed Unicode text; got a string with a lone surrogate (U+DC00) at index 0'],
+    ["after", () => client.adminApiKeys.list({ after: "key_\uDBFF" }), 'after must be well-formed Unicode text; got a string with a lone surrogate (U+DBFF) at index 4'],
+    ["name", () => client.adminApiKeys.create({ name: "ops \uDFFF\uD800" }), 'name must be well-formed Unicode text; got a string with a lone surrogate (U+DFFF) at index 4'],
+  ])("%s: InvalidParameterError naming it, zero requests", async (param, call, message) => {
+    const error = await refusal(call);
+    expect(error.param).toBe(param);
+    expect(error.message).toBe(message);
+  });
+
+  it("a surrogate pair is one well-formed character and is sent", async () => {
+    await client.adminApiKeys.retrieve("key_\u{1F511}");
+    await client.adminApiKeys.create({ name: "key \u{1F511} holder" });
+    expect(server.requests.map((seen) => seen.url)).toEqual([
+      "/v1/organization/admin_api_keys/key_%F0%9F%94%91",
+      "/v1/organization/admin_api_keys",
+    ]);
+    expect(JSON.parse(server.requests[1]?.body ?? "{}")).toEqual({ name: "key \u{1F511} holder" });
+  });
+});

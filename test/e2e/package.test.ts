@@ -2,7 +2,7 @@
 // repository, then type-checked, imported (ESM and CommonJS) and run from there. Nothing in the
 // consumer project points back into the repository.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,13 +77,28 @@ export async function withOurClient(): Promise<[Page, AdminApiKeyCreateResponse 
 // Each wrong call is on a known line, so the test can check tsc blames the right one.
 const WRONG_CALLS = `import type { paths } from "openai-admin-keys/paths";
 import createClient from "openapi-fetch";
+import { createAdminKeysClient } from "openai-admin-keys";
 
 const client = createClient<paths>({ baseUrl: "http://127.0.0.1:9/v1" });
+const ours = createAdminKeysClient({ apiKey: "sk-admin-example", baseUrl: "http://127.0.0.1:9/v1" });
 
 export async function wrongCalls(): Promise<void> {
   await client.GET("/organization/admin_api_keyz", {});
   await client.GET("/organization/admin_api_keys/{key_id}", { params: { path: {} } });
   await client.POST("/organization/admin_api_keys", { body: { title: "ci" } });
+  await ours.adminApiKeys.create({ name: "ci", title: "typo" });
+}
+`;
+
+// What the README admits: through openapi-fetch's generics, an unknown body field next to the
+// known ones is not an excess property, so it compiles. (Our client refuses it: see WRONG_CALLS.)
+const LOOSE_CALLS = `import type { paths } from "openai-admin-keys/paths";
+import createClient from "openapi-fetch";
+
+const client = createClient<paths>({ baseUrl: "http://127.0.0.1:9/v1" });
+
+export async function looseCall(): Promise<void> {
+  await client.POST("/organization/admin_api_keys", { body: { name: "ci", title: "typo" } });
 }
 `;
 
@@ -128,9 +143,11 @@ beforeAll(() => {
 
   writeFileSync(join(consumer, "good.ts"), GOOD_CALLS);
   writeFileSync(join(consumer, "wrong.ts"), WRONG_CALLS);
+  writeFileSync(join(consumer, "loose.ts"), LOOSE_CALLS);
   for (const resolution of ["nodenext", "bundler"] as const) {
     writeFileSync(join(consumer, `tsconfig.good.${resolution}.json`), tsconfig(resolution, ["good.ts"]));
     writeFileSync(join(consumer, `tsconfig.wrong.${resolution}.json`), tsconfig(resolution, ["wrong.ts"]));
+    writeFileSync(join(consumer, `tsconfig.loose.${resolution}.json`), tsconfig(resolution, ["loose.ts"]));
   }
 }, 180_000);
 
@@ -173,12 +190,17 @@ describe.each(["nodenext", "bundler"] as const)('types from "openai-admin-keys/p
     expect(typecheck(`tsconfig.good.${resolution}.json`)).toEqual([]);
   });
 
-  it("reject an unknown path, a missing key_id and a wrong body field", () => {
+  it("reject an unknown path, a missing key_id, a body of only an unknown field, and, in our client, any unknown field", () => {
     const errors = typecheck(`tsconfig.wrong.${resolution}.json`);
-    expect(errors).toHaveLength(3);
-    expect(errors[0]).toMatch(/^wrong\.ts\(7,\d+\): error TS2345: .*"\/organization\/admin_api_keyz"/);
-    expect(errors[1]).toMatch(/^wrong\.ts\(8,\d+\): error TS2741: Property 'key_id' is missing/);
-    expect(errors[2]).toMatch(/^wrong\.ts\(9,\d+\): error TS2353: .*'title' does not exist/);
+    expect(errors).toHaveLength(4);
+    expect(errors[0]).toMatch(/^wrong\.ts\(9,\d+\): error TS2345: .*"\/organization\/admin_api_keyz"/);
+    expect(errors[1]).toMatch(/^wrong\.ts\(10,\d+\): error TS2741: Property 'key_id' is missing/);
+    expect(errors[2]).toMatch(/^wrong\.ts\(11,\d+\): error TS2353: .*'title' does not exist/);
+    expect(errors[3]).toMatch(/^wrong\.ts\(12,\d+\): error TS2353: .*'title' does not exist/);
+  });
+
+  it("let bare openapi-fetch accept an unknown body field next to valid ones, as the README says", () => {
+    expect(typecheck(`tsconfig.loose.${resolution}.json`)).toEqual([]);
   });
 });
 
@@ -216,6 +238,16 @@ console.log(typeof createAdminKeysClient, typeof APIError, typeof startMockServe
     const result = run(process.execPath, ["require.cjs"]);
     expect(result.stdout.trim()).toBe("function function function");
     expect(result.status).toBe(0);
+  });
+
+  it("a rebuild leaves the bin executable, so npx runs it in this repository too", () => {
+    // npm pack ran prepack, which rebuilt dist/ from scratch.
+    const bin = join(root, "dist/src/cli/main.js");
+    expect(statSync(bin).mode & 0o111).toBe(0o111);
+    const result = run("npx", ["--no-install", "admin-keys", "--version"], root);
+    expect(result.stderr).not.toContain("Permission denied");
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(ourVersion);
   });
 
   it("runs the admin-keys bin with npx", () => {

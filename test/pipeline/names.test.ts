@@ -9,7 +9,7 @@ describe("functionName", () => {
     ["ListThings", "listThings"],
     ["2fa-reset", "op2faReset"],
     ["delete", "deleteOperation"],
-    ["settle", "settleOperation"],
+    ["parse-json", "parseJsonOperation"],
   ])("%s → %s", (operationId, expected) => {
     expect(functionName(operationId)).toBe(expected);
   });

@@ -45,6 +45,21 @@ export function wrongKey(): ErrorReply {
   return reply(401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
 }
 
+/**
+ * 401: an Authorization header that is there but is not `Bearer <key>` (another scheme, an empty
+ * credential, or one with spaces where the server wants a single token). It is an attempt at a
+ * key, so it is `invalid_api_key` and not `missing_api_key`; nothing of the header is echoed.
+ */
+export function malformedKey(): ErrorReply {
+  return reply(
+    401,
+    "Incorrect API key provided: the Authorization header must be `Bearer <key>`.",
+    "invalid_request_error",
+    null,
+    "invalid_api_key",
+  );
+}
+
 /** 404 for a key id that names no key. */
 export function keyNotFound(keyId: string): ErrorReply {
   return reply(404, `No admin API key found with ID '${keyId}'.`, "invalid_request_error", "key_id", "not_found");
@@ -91,16 +106,37 @@ export function defaultFaultBody(status: number): ErrorResponse["error"] {
   return { message: `Scripted failure with status ${status}.`, type: "invalid_request_error", param: null, code: null };
 }
 
+/** An error answer written straight to a socket: its headers and JSON body (for the response log) and its bytes. */
+export interface RawErrorResponse {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly text: string;
+}
+
+/**
+ * The complete HTTP/1.1 text of an error answer for a socket that node:http no longer writes to
+ * (a CONNECT, bytes that did not parse): the OpenAI body, an x-request-id, and `connection: close`
+ * because such a socket is ended after the answer.
+ */
+export function rawErrorResponse(error: ErrorReply, requestId: string): RawErrorResponse {
+  const body = JSON.stringify(error.body);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+    "x-request-id": requestId,
+    ...error.headers,
+    connection: "close",
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  return { headers, body, text: `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ""}\r\n${lines.join("")}\r\n${body}` };
+}
+
 /**
  * A complete raw HTTP response for bytes that did not parse as HTTP (node:http's clientError),
  * so even that answer has the OpenAI body and an x-request-id. 431 for oversized headers.
  */
 export function malformedHttpResponse(code: string | undefined, requestId: string): string {
   const status = code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
-  const reason = STATUS_CODES[status];
-  const body = JSON.stringify({ error: { message: `Malformed HTTP request (${reason}).`, type: "invalid_request_error", param: null, code: "bad_http" } });
-  return (
-    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-    `x-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`
-  );
+  const message = `Malformed HTTP request (${STATUS_CODES[status] ?? status}).`;
+  return rawErrorResponse(reply(status, message, "invalid_request_error", null, "bad_http"), requestId).text;
 }

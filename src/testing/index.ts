@@ -17,5 +17,6 @@ export { type MockServer, RESPONSE_LOG_ENV, startMockServer } from "./server.js"
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MOCK_API_KEY, type MockServerOptions } from "./options.js";
 export type { FaultOptions, MockFault, MockFaults } from "./faults.js";
 export type { MockKeyStore } from "./store.js";
+export type { MockKeyInput } from "./records.js";
 export type { MockRequestLog, MockRequestRecord, MockResponseRecord } from "./log.js";
 export type { OperationId, RouteName } from "./routing.js";

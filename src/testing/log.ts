@@ -15,7 +15,7 @@ import { type OperationId, type RouteName, resolveRouteName, routeNames } from "
  */
 export interface MockRequestRecord {
   readonly requestId: string;
-  /** The operation the request was routed to; null for an unknown path or method. */
+  /** The operation the request was routed to; null for an unknown path or method, a CONNECT included. */
   readonly operationId: OperationId | null;
   readonly method: string;
   /** The raw request target, path and query, exactly as it arrived (still percent-encoded). */

@@ -4,6 +4,7 @@
 import type { AdminApiKey, AdminApiKeyOwner } from "../../generated/client.js";
 import { schemaValidators } from "../../generated/validators.js";
 import type { MockResponseRecord } from "./log.js";
+import { type MockKeyInput, completedKey, defaultOwner } from "./records.js";
 
 /**
  * The admin key a local server accepts when none is given. Not a real key.
@@ -37,12 +38,42 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export interface MockServerOptions {
   /** The admin key the server accepts as `Authorization: Bearer <key>`. Default {@link DEFAULT_MOCK_API_KEY}. Keys created through the server are accepted too, until deleted or expired. */
   apiKey?: string;
+  /**
+   * Accept any non-empty bearer credential, spaces included (`Authorization: Bearer My Admin API
+   * Key`), so a test suite written for another server, with its own placeholder key, runs
+   * unchanged. A request without an Authorization header is still 401 `missing_api_key`, and one
+   * that is not `Bearer <something>` still 401 `invalid_api_key`. `server.apiKey` stays
+   * {@link DEFAULT_MOCK_API_KEY}, which is accepted like any other. It cannot be combined with
+   * `apiKey`: a server that accepts every key has no key of its own to set, so giving both is an
+   * error naming both. Default false.
+   *
+   * @example
+   * ```ts
+   * const server = await startMockServer({ acceptAnyKey: true, keys: [{ id: "key_id" }] });
+   * const sdk = new OpenAI({ apiKey: "My API Key", adminAPIKey: "My Admin API Key", baseURL: server.url });
+   * await sdk.admin.organization.adminAPIKeys.retrieve("key_id");
+   * ```
+   */
+  acceptAnyKey?: boolean;
   /** Interface to listen on. Default `"127.0.0.1"`. */
   host?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Exact key records to start with (validated against the spec's AdminApiKey schema). */
-  keys?: readonly AdminApiKey[];
+  /**
+   * Keys to start with. A complete AdminApiKey record is kept exactly as given. A partial one needs
+   * only an `id`; each field the spec requires that it leaves out is filled in the same way on
+   * every run: `object`, a `redacted_value` derived from the id, `created_at` the server's start
+   * (`now`), `expires_at` null (never expires), `owner` the server's `owner`. `name` and
+   * `last_used_at` are optional in the spec and stay out unless given. Every record is then
+   * validated against the spec's AdminApiKey schema; ids must be unique.
+   *
+   * @example
+   * ```ts
+   * const server = await startMockServer({ keys: [{ id: "key_id" }, { id: "key_named", name: "CI" }] });
+   * // GET /v1/organization/admin_api_keys/key_id → 200, the filled-in record
+   * ```
+   */
+  keys?: readonly MockKeyInput[];
   /** How many deterministic keys to generate at start: same ids and names on every run. */
   seed?: number;
   /** The owner recorded on keys the server creates. */
@@ -63,11 +94,14 @@ export interface MockServerOptions {
 /** Options with their defaults applied. */
 export interface ResolvedOptions {
   readonly apiKey: string;
+  readonly acceptAnyKey: boolean;
   readonly host: string;
   readonly port: number;
   readonly keys: readonly AdminApiKey[];
   readonly seed: number;
-  readonly owner: AdminApiKeyOwner | undefined;
+  /** The server's clock when it starts, in Unix seconds: what seeded and partial keys are dated from. */
+  readonly startSeconds: number;
+  readonly owner: AdminApiKeyOwner;
   readonly now: () => number;
   readonly maxBodyBytes: number;
   readonly recordLimit: number;
@@ -87,12 +121,32 @@ function firstProblem(validator: { errors?: { instancePath: string; message?: st
   return error === undefined ? "does not match the schema" : `${error.instancePath || "the record"} ${error.message ?? "is not allowed"}`;
 }
 
-function checkKeys(keys: readonly AdminApiKey[] | undefined): readonly AdminApiKey[] {
+/** A short, safe description of a wrong option value for an error message. */
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+function isAdminApiKey(value: unknown): value is AdminApiKey {
+  return schemaValidators.AdminApiKey(value);
+}
+
+function checkKeys(keys: readonly MockKeyInput[] | undefined, defaults: { nowSeconds: number; owner: AdminApiKeyOwner }): readonly AdminApiKey[] {
   if (keys === undefined) return [];
-  if (!Array.isArray(keys)) throw new TypeError("options.keys must be an array of AdminApiKey records.");
+  if (!Array.isArray(keys)) throw new TypeError("options.keys must be an array of key records: AdminApiKey fields, at least an id.");
   const seen = new Set<string>();
-  return keys.map((key, index) => {
-    if (!schemaValidators.AdminApiKey(key)) {
+  return keys.map((input: MockKeyInput, index) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      throw new TypeError(`options.keys[${index}] must be an object with at least an id; got ${describe(input)}.`);
+    }
+    if (typeof input.id !== "string" || input.id === "") {
+      throw new TypeError(`options.keys[${index}].id must be a non-empty string (the other fields may be left out); got ${describe(input.id)}.`);
+    }
+    // A record that is already complete is kept as given, field order and all; only a partial one is filled in.
+    const key = isAdminApiKey(input) ? input : completedKey(input, defaults);
+    if (!isAdminApiKey(key)) {
       throw new TypeError(`options.keys[${index}] is not an AdminApiKey: ${firstProblem(schemaValidators.AdminApiKey)}.`);
     }
     if (seen.has(key.id)) throw new TypeError(`options.keys[${index}] repeats the id '${key.id}'; ids must be unique.`);
@@ -103,9 +157,15 @@ function checkKeys(keys: readonly AdminApiKey[] | undefined): readonly AdminApiK
 
 /** Applies defaults and checks every option; throws a TypeError or RangeError naming the bad one. */
 export function resolveOptions(options: MockServerOptions): ResolvedOptions {
-  const { apiKey = DEFAULT_MOCK_API_KEY, host = "127.0.0.1", owner, now = Date.now, onResponse } = options;
+  const { apiKey = DEFAULT_MOCK_API_KEY, acceptAnyKey = false, host = "127.0.0.1", owner, now = Date.now, onResponse } = options;
   if (typeof apiKey !== "string" || !/^[\x21-\x7e]+$/.test(apiKey)) {
     throw new TypeError("options.apiKey must be a non-empty string of printable ASCII without spaces.");
+  }
+  if (typeof acceptAnyKey !== "boolean") {
+    throw new TypeError(`options.acceptAnyKey must be true or false; got ${describe(acceptAnyKey)}.`);
+  }
+  if (acceptAnyKey && options.apiKey !== undefined) {
+    throw new TypeError("options.acceptAnyKey and options.apiKey cannot both be given: a server that accepts any key has no key of its own. Pass one of them.");
   }
   if (typeof host !== "string" || host === "") throw new TypeError("options.host must be a non-empty string.");
   if (owner !== undefined && !schemaValidators.AdminApiKeyOwner(owner)) {
@@ -113,13 +173,17 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
   }
   if (typeof now !== "function") throw new TypeError("options.now must be a function returning milliseconds.");
   if (onResponse !== undefined && typeof onResponse !== "function") throw new TypeError("options.onResponse must be a function.");
+  const startSeconds = Math.floor(now() / 1000);
+  const serverOwner = owner === undefined ? defaultOwner(startSeconds) : structuredClone(owner);
   return {
     apiKey,
+    acceptAnyKey,
     host,
     port: integer("port", options.port, 0, 0, 65_535),
-    keys: checkKeys(options.keys),
+    keys: checkKeys(options.keys, { nowSeconds: startSeconds, owner: serverOwner }),
     seed: integer("seed", options.seed, 0, 0, 1_000_000),
-    owner: owner === undefined ? undefined : structuredClone(owner),
+    startSeconds,
+    owner: serverOwner,
     now,
     maxBodyBytes: integer("maxBodyBytes", options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1, 2 ** 31 - 1),
     recordLimit: integer("recordLimit", options.recordLimit, 10_000, 0, 10_000_000),

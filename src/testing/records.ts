@@ -1,7 +1,8 @@
 // How key records come to be: made by the create endpoint (random id and secret from
-// node:crypto) or seeded (deterministic, so a test or a demo sees the same keys every run).
+// node:crypto), seeded, or given by a test, partial ones filled in (both deterministic, so a test
+// or a demo sees the same keys every run).
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { AdminApiKey, AdminApiKeyCreateRequest, AdminApiKeyOwner } from "../../generated/client.js";
 
 const SECRET_PREFIX = "sk-admin-";
@@ -38,6 +39,47 @@ export function createdKey(
     expires_at: request.expires_in_seconds === undefined ? null : nowSeconds + request.expires_in_seconds,
     last_used_at: null,
     owner: { ...owner },
+  };
+}
+
+/**
+ * A key to start a server with: an `id`, and any other fields of the spec's AdminApiKey. A complete
+ * record is kept exactly as given; in a partial one, each field the spec requires and the record
+ * leaves out gets a deterministic default (see `options.keys`). Optional fields (`name`,
+ * `last_used_at`) stay out unless given, as the spec and the API allow.
+ *
+ * @example
+ * ```ts
+ * const keys: MockKeyInput[] = [{ id: "key_id" }, { id: "key_ci", name: "CI", expires_at: 1_900_000_000 }];
+ * const server = await startMockServer({ keys });
+ * ```
+ */
+export type MockKeyInput = Pick<AdminApiKey, "id"> & Partial<AdminApiKey>;
+
+/** What a partial key's missing required fields are filled from. */
+export interface KeyDefaults {
+  readonly nowSeconds: number;
+  readonly owner: AdminApiKeyOwner;
+}
+
+/**
+ * The record for a partial key given to the server, in the spec's field order, each required field
+ * it leaves out filled in: `object`, a `redacted_value` derived from the id (the same on every run),
+ * `created_at` the server's start, `expires_at` null (never), the server's owner. Fields the input
+ * has, even wrong ones, are kept as they are for the schema check to judge.
+ */
+export function completedKey(input: MockKeyInput, defaults: KeyDefaults): AdminApiKey {
+  const { object, id, name, redacted_value, created_at, expires_at, last_used_at, owner, ...extra } = input;
+  return {
+    object: object === undefined ? "organization.admin_api_key" : object,
+    id,
+    ...(name === undefined ? {} : { name }),
+    redacted_value: redacted_value === undefined ? redact(createHash("sha256").update(id).digest("base64url")) : redacted_value,
+    created_at: created_at === undefined ? defaults.nowSeconds : created_at,
+    expires_at: expires_at === undefined ? null : expires_at,
+    ...(last_used_at === undefined ? {} : { last_used_at }),
+    owner: owner === undefined ? { ...defaults.owner } : owner,
+    ...extra,
   };
 }
 

@@ -11,13 +11,13 @@ import type { AdminApiKeyOwner } from "../../generated/client.js";
 import { operationConstraints } from "../../generated/client.js";
 import { authenticate } from "./auth.js";
 import { parseJsonBody, readBody } from "./body.js";
-import { type ErrorReply, bodyTooLarge, invalidParam, malformedHttpResponse, methodNotAllowed, unknownRoute } from "./errors.js";
+import { type ErrorReply, bodyTooLarge, invalidParam, malformedHttpResponse, methodNotAllowed, rawErrorResponse, unknownRoute } from "./errors.js";
 import { FaultQueue, type MockFault, type MockFaults, faultReply } from "./faults.js";
 import { type Reply, handlers } from "./handlers.js";
 import { type MockRequestLog, type MockRequestRecord, type MockResponseRecord, RequestLog } from "./log.js";
 import { type MockServerOptions, resolveOptions } from "./options.js";
-import { defaultOwner, seededKeys } from "./records.js";
-import { type OperationId, matchRoute } from "./routing.js";
+import { seededKeys } from "./records.js";
+import { type OperationId, type RouteMatch, matchRoute } from "./routing.js";
 import { KeyStore, type MockKeyStore } from "./store.js";
 
 /**
@@ -33,7 +33,7 @@ import { KeyStore, type MockKeyStore } from "./store.js";
 export interface MockServer {
   /** Base URL to give a client, such as `http://127.0.0.1:41234/v1`. */
   readonly url: string;
-  /** The admin key the server accepts. */
+  /** The admin key the server accepts (with `acceptAnyKey`, still the default key, accepted like any other). */
   readonly apiKey: string;
   /** Read access to the keys the server holds. */
   readonly store: MockKeyStore;
@@ -107,9 +107,9 @@ function parseJson(text: string): unknown {
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const settings = resolveOptions(options);
-  const { apiKey, now, maxBodyBytes } = settings;
-  const startSeconds = Math.floor(now() / 1000);
-  const owner: AdminApiKeyOwner = settings.owner ?? defaultOwner(startSeconds);
+  const { apiKey, now, maxBodyBytes, startSeconds } = settings;
+  const owner: AdminApiKeyOwner = settings.owner;
+  const access = { apiKey, acceptAnyKey: settings.acceptAnyKey };
   const store = new KeyStore();
   for (const key of [...seededKeys(settings.seed, startSeconds), ...settings.keys]) store.insert(key);
   const faults = new FaultQueue();
@@ -133,6 +133,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const sent = headers === undefined ? base : { ...base, ...headers };
     response.writeHead(status, sent);
     response.end(text);
+    notify(exchange, status, sent, text);
+  }
+
+  function notify(exchange: Pick<Exchange, "request" | "requestId" | "operationId" | "fault">, status: number, headers: Readonly<Record<string, string>>, text: string): void {
     if (listeners.length === 0) return;
     const record: MockResponseRecord = {
       requestId: exchange.requestId,
@@ -140,7 +144,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       method: exchange.request.method ?? "",
       url: exchange.request.url ?? "",
       status,
-      headers: sent,
+      headers,
       body: parseJson(text),
       fault: exchange.fault,
     };
@@ -194,7 +198,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     }
     const nowSeconds = Math.floor(now() / 1000);
-    const denied = authenticate(request.headers.authorization, apiKey, store, nowSeconds);
+    const denied = authenticate(request.headers.authorization, access, store, nowSeconds);
     if (denied !== undefined) {
       sendError(exchange, denied);
       return;
@@ -248,23 +252,40 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       body: undefined,
     });
     const exchange: Exchange = { request, response, requestId, operationId, record, fault: null };
-    switch (match.kind) {
-      case "not-found":
-        sendError(exchange, unknownRoute(method, path));
-        return;
-      case "method-not-allowed":
-        sendError(exchange, methodNotAllowed(method, path, match.allowed));
-        return;
-      case "bad-encoding":
-        sendError(exchange, invalidParam(match.param, `Invalid value for ${match.param}: the path segment is not valid percent-encoding.`));
-        return;
-      case "operation":
-        handleOperation(exchange, match.operationId, match.params).catch((error: unknown) => {
-          // A bug in the server itself: answer 500 rather than leave the client hanging.
-          const message = error instanceof Error ? error.message : String(error);
-          send(exchange, 500, JSON.stringify({ error: { message: `Local server bug: ${message}`, type: "server_error", param: null, code: null } }));
-        });
+    if (match.kind !== "operation") {
+      sendError(exchange, unroutedError(method, path, match));
+      return;
     }
+    handleOperation(exchange, match.operationId, match.params).catch((error: unknown) => {
+      // A bug in the server itself: answer 500 rather than leave the client hanging.
+      const message = error instanceof Error ? error.message : String(error);
+      send(exchange, 500, JSON.stringify({ error: { message: `Local server bug: ${message}`, type: "server_error", param: null, code: null } }));
+    });
+  }
+
+  /**
+   * A CONNECT (node:http hands the socket over and, with no listener, would just destroy it):
+   * answered as any method the spec does not route, 404 for a target outside the API and 405 on
+   * one of its paths, counted in the log, then the socket is ended. The server is not a proxy.
+   */
+  function onConnect(request: IncomingMessage, socket: Duplex): void {
+    socket.on("error", ignore);
+    const method = request.method ?? "CONNECT";
+    const url = request.url ?? "";
+    const query = url.indexOf("?");
+    const path = query === -1 ? url : url.slice(0, query);
+    const match = matchRoute(method, path);
+    const requestId = nextRequestId();
+    log.open({ requestId, operationId: null, method, url, params: {}, headers: withoutAuthorization(request.headers), body: undefined });
+    // OpenAPI has no CONNECT operation, so no spec can route one; it is answered as a 405 all the same.
+    const error = match.kind === "operation" ? methodNotAllowed(method, path, []) : unroutedError(method, path, match);
+    const { headers, body, text } = rawErrorResponse(error, requestId);
+    // Whatever the client sends after its CONNECT is read and dropped (unread bytes would turn the
+    // close into a reset that can lose the answer); once the answer is out the socket is closed,
+    // as node:http closes a `connection: close` response's, so close() has nothing left to wait on.
+    socket.resume();
+    socket.end(text, () => socket.destroy());
+    notify({ request, requestId, operationId: null, fault: null }, error.status, headers, body);
   }
 
   function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
@@ -277,6 +298,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const server: Server = createServer(onRequest);
   server.on("clientError", onClientError);
+  server.on("connect", onConnect);
+  // No "upgrade" listener, on purpose: without one node:http hands an `Upgrade:` request (websocket,
+  // h2c) to onRequest, so it is answered as the plain HTTP/1.1 request it also is, never with a 101.
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(settings.port, settings.host, () => {
@@ -308,6 +332,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return closing;
     },
   };
+}
+
+/** The answer to a request the spec does not route: unknown path, wrong method, undecodable segment. */
+function unroutedError(method: string, path: string, match: Exclude<RouteMatch, { kind: "operation" }>): ErrorReply {
+  switch (match.kind) {
+    case "not-found":
+      return unknownRoute(method, path);
+    case "method-not-allowed":
+      return methodNotAllowed(method, path, match.allowed);
+    case "bad-encoding":
+      return invalidParam(match.param, `Invalid value for ${match.param}: the path segment is not valid percent-encoding.`);
+  }
 }
 
 function ignore(): void {}

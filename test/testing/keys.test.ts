@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MOCK_API_KEY } from "../../src/testing/index.js";
 import { LIST, call, createKey, expectError, serverFactory } from "./helpers.js";
 
 const start = serverFactory();
@@ -57,6 +58,31 @@ describe("authentication", () => {
     expect(notBearer.text).not.toContain(server.apiKey);
   });
 
+  it("answers missing_api_key only when there is no Authorization header at all", async () => {
+    const server = await start();
+    const missing = await call(server, LIST, { key: null });
+    expectError(missing, 401, null);
+    expect(missing.json.error).toMatchObject({ type: "invalid_request_error", code: "missing_api_key" });
+  });
+
+  it.each<[string, string]>([
+    ["a Basic scheme", "Basic c2stYWRtaW4tbG9jYWwtbW9jay1rZXk6"],
+    ["the right key under a Basic scheme", `Basic ${DEFAULT_MOCK_API_KEY}`],
+    ["a bearer token with spaces", "Bearer sk-admin-has spaces-inside"],
+    ["an empty bearer token", "Bearer "],
+    ["the bare word Bearer", "Bearer"],
+    ["no space after the scheme", `Bearer${DEFAULT_MOCK_API_KEY}`],
+    ["an empty header value", ""],
+  ])("answers a present but malformed header (%s) with 401 invalid_api_key, echoing nothing of it", async (_label, header) => {
+    const server = await start({ seed: 1 });
+    const answer = await call(server, LIST, { key: null, headers: { authorization: header } });
+    expectError(answer, 401, null);
+    expect(answer.json.error).toMatchObject({ type: "invalid_request_error", code: "invalid_api_key" });
+    expect(answer.json.error.message).toContain("Bearer <key>");
+    for (const part of header.split(/\s+/).filter((word) => word.length > 6)) expect(answer.text).not.toContain(part);
+    expect(answer.text).not.toContain(DEFAULT_MOCK_API_KEY);
+  });
+
   it("refuses a bad key before it changes anything", async () => {
     const server = await start();
     expectError(await call(server, LIST, { method: "POST", body: { name: "x" }, key: "wrong" }), 401, null);
@@ -89,6 +115,59 @@ describe("authentication", () => {
     expect((await call(server, LIST, { key: created.value })).status).toBe(200);
     clock += 10_000;
     expectError(await call(server, LIST, { key: created.value }), 401, null);
+  });
+});
+
+describe("acceptAnyKey", () => {
+  it("accepts any non-empty bearer credential, spaces included, for every operation", async () => {
+    const server = await start({ acceptAnyKey: true, keys: [{ id: "key_id" }] });
+    const placeholder = { key: null, headers: { authorization: "Bearer My Admin API Key" } };
+    expect((await call(server, LIST, placeholder)).status).toBe(200);
+    expect((await call(server, LIST, { key: "sk-anything-at-all" })).status).toBe(200);
+    expect((await call(server, LIST, { key: null, headers: { authorization: "bearer x" } })).status).toBe(200);
+    expect((await call(server, LIST, { ...placeholder, method: "POST", body: { name: "made with a placeholder" } })).status).toBe(200);
+    expect((await call(server, `${LIST}/key_id`, placeholder)).json.id).toBe("key_id");
+    expect((await call(server, `${LIST}/key_id`, { ...placeholder, method: "DELETE" })).json).toMatchObject({ id: "key_id", deleted: true });
+    // server.apiKey is still a key it accepts, so a client configured from it works unchanged.
+    expect(server.apiKey).toBe(DEFAULT_MOCK_API_KEY);
+    expect((await call(server, LIST)).status).toBe(200);
+    expect(server.store.createdCount).toBe(1);
+  });
+
+  it("still answers a missing header with missing_api_key and a non-bearer one with invalid_api_key", async () => {
+    const server = await start({ acceptAnyKey: true });
+    const missing = await call(server, LIST, { key: null });
+    expectError(missing, 401, null);
+    expect(missing.json.error.code).toBe("missing_api_key");
+    for (const header of ["Basic dXNlcjpwYXNz", "Bearer ", "Bearer", ""]) {
+      const malformed = await call(server, LIST, { key: null, headers: { authorization: header } });
+      expectError(malformed, 401, null);
+      expect(malformed.json.error.code).toBe("invalid_api_key");
+    }
+    expect(server.store.createdCount).toBe(0);
+  });
+
+  it("still records last_used_at for a created key that authenticates, and only for it", async () => {
+    let clock = 1_700_000_000_000;
+    const server = await start({ acceptAnyKey: true, now: () => clock });
+    const created = await createKey(server, { name: "real" });
+    clock += 30_000;
+    expect((await call(server, LIST, { key: null, headers: { authorization: "Bearer My Admin API Key" } })).status).toBe(200);
+    expect(server.store.get(created.id)?.last_used_at).toBeNull();
+    clock += 30_000;
+    expect((await call(server, LIST, { key: created.value })).status).toBe(200);
+    expect(server.store.get(created.id)?.last_used_at).toBe(clock / 1000);
+  });
+
+  it("is off by default and with false: a token with spaces or an unknown one is refused", async () => {
+    for (const server of [await start(), await start({ acceptAnyKey: false, apiKey: "sk-admin-own" })]) {
+      const spaced = await call(server, LIST, { key: null, headers: { authorization: "Bearer My Admin API Key" } });
+      expectError(spaced, 401, null);
+      expect(spaced.json.error.code).toBe("invalid_api_key");
+      expect(spaced.text).not.toContain("My Admin API Key");
+      expect((await call(server, LIST, { key: "sk-unknown" })).json.error.code).toBe("invalid_api_key");
+      expect((await call(server, LIST)).status).toBe(200);
+    }
   });
 });
 

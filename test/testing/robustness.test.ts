@@ -1,7 +1,7 @@
 import { Agent, type IncomingMessage, request } from "node:http";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { MockServer } from "../../src/testing/index.js";
+import type { MockResponseRecord, MockServer } from "../../src/testing/index.js";
 import { LIST, call, expectError, serverFactory } from "./helpers.js";
 
 const start = serverFactory();
@@ -182,5 +182,101 @@ describe("garbage in, clean error out", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([server.close(), server.close()]);
     expect(await pending).toBeInstanceOf(Error);
+  });
+});
+
+/** Writes raw bytes and reports what came back and whether the server closed its side (a FIN), rather than the client giving up. */
+function rawUntilServerCloses(server: MockServer, bytes: string, waitMs = 2000): Promise<{ reply: string; closedByServer: boolean }> {
+  return new Promise((resolve) => {
+    const socket = connect(address(server));
+    let reply = "";
+    let closedByServer = false;
+    socket.on("data", (chunk) => (reply += chunk.toString()));
+    socket.on("end", () => (closedByServer = true));
+    socket.on("close", () => resolve({ reply, closedByServer }));
+    socket.on("error", () => resolve({ reply, closedByServer }));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), waitMs);
+  });
+}
+
+/** The status, headers (lower-cased names) and JSON body of a raw HTTP/1.1 reply. */
+function parseReply(reply: string): { status: number; headers: Record<string, string>; body: any } {
+  const split = reply.indexOf("\r\n\r\n");
+  const [statusLine = "", ...lines] = reply.slice(0, split).split("\r\n");
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(":");
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(statusLine.split(" ")[1]), headers, body: JSON.parse(reply.slice(split + 4)) };
+}
+
+describe("CONNECT and Upgrade requests", () => {
+  it("answers CONNECT to a host with a 404 in the OpenAI shape and an x-request-id, closes that socket, logs it, and keeps serving", async () => {
+    const server = await start({ seed: 1 });
+    // The bytes after the CONNECT are what a proxy client would tunnel; the server must not read them as a request.
+    const { reply, closedByServer } = await rawUntilServerCloses(
+      server,
+      `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nAuthorization: Bearer ${server.apiKey}\r\n\r\nGET /v1${LIST} HTTP/1.1\r\n\r\n`,
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+    const answer = parseReply(reply);
+    expect(answer.headers["x-request-id"]).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(answer.headers["content-type"]).toBe("application/json");
+    expect(answer.headers["connection"]).toBe("close");
+    expect(answer.body).toEqual({
+      error: { message: "Invalid URL (CONNECT example.com:443)", type: "invalid_request_error", param: null, code: "unknown_url" },
+    });
+    // One answer only: the tunnelled GET was not served.
+    expect(reply.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    expect(closedByServer).toBe(true);
+    expect(server.requests.count()).toBe(1);
+    const [record] = server.requests.all();
+    expect(record).toMatchObject({ method: "CONNECT", url: "example.com:443", operationId: null, params: {} });
+    expect(record?.headers).not.toHaveProperty("authorization");
+    await stillServes(server);
+    expect(server.requests.count("admin-api-keys-list")).toBe(1);
+  });
+
+  it("answers CONNECT to one of the API's paths with 405 and Allow, as any method the path does not take", async () => {
+    const responses: MockResponseRecord[] = [];
+    const server = await start({ onResponse: (record) => responses.push(record) });
+    const { reply, closedByServer } = await rawUntilServerCloses(server, `CONNECT /v1${LIST} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const answer = parseReply(reply);
+    expect(answer.status).toBe(405);
+    expect(answer.headers["allow"]).toBe("GET, POST");
+    expect(answer.body.error).toMatchObject({ param: null, code: "method_not_allowed", type: "invalid_request_error" });
+    expect(closedByServer).toBe(true);
+    // The response reaches onResponse (and so the spec check) like any other.
+    expect(responses).toEqual([expect.objectContaining({ method: "CONNECT", status: 405, operationId: null, requestId: answer.headers["x-request-id"] })]);
+    await stillServes(server);
+  });
+
+  it("survives many CONNECTs at once, and closes with none left open", async () => {
+    const server = await start();
+    const replies = await Promise.all(Array.from({ length: 20 }, () => rawUntilServerCloses(server, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n")));
+    expect(replies.every(({ reply, closedByServer }) => reply.startsWith("HTTP/1.1 404 ") && closedByServer)).toBe(true);
+    expect(new Set(replies.map(({ reply }) => parseReply(reply).headers["x-request-id"])).size).toBe(20);
+    await stillServes(server);
+    await server.close();
+  });
+
+  it("answers an Upgrade: websocket request as a plain request, never 101, and keeps serving", async () => {
+    const server = await start({ seed: 1 });
+    // "close" too, so each connection ends with its answer; the Upgrade token is what node:http looks at.
+    const upgrade = "Connection: Upgrade, close\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+    const listed = parseReply(await rawExchange(server, `GET /v1${LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.apiKey}\r\n${upgrade}\r\n`, 300));
+    expect(listed.status).toBe(200);
+    expect(listed.headers["x-request-id"]).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(listed.headers).not.toHaveProperty("upgrade");
+    expect(listed.body).toMatchObject({ object: "list", has_more: false });
+    const unknown = parseReply(await rawExchange(server, `GET /v1/realtime HTTP/1.1\r\nHost: x\r\n${upgrade}\r\n`, 300));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: "unknown_url", type: "invalid_request_error", param: null });
+    const unauthenticated = parseReply(await rawExchange(server, `POST /v1${LIST} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, close\r\nUpgrade: h2c\r\nContent-Length: 2\r\n\r\n{}`, 300));
+    expect(unauthenticated.status).toBe(401);
+    expect(server.requests.all().map((record) => record.operationId)).toEqual(["admin-api-keys-list", null, "admin-api-keys-create"]);
+    await stillServes(server);
   });
 });

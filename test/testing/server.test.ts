@@ -45,6 +45,42 @@ describe("startMockServer options", () => {
     expect(other.store.get("key_given")?.name).toBe("Given");
   });
 
+  it("fills a partial key's required fields with the same defaults on every start, valid against the spec", async () => {
+    const now = () => 1_800_000_000_000;
+    const first = await start({ keys: [{ id: "key_id" }, { id: "key_named", name: "CI", expires_at: 1_900_000_000 }], now });
+    const bare = first.store.get("key_id");
+    expect(bare).toEqual({
+      object: "organization.admin_api_key",
+      id: "key_id",
+      redacted_value: expect.stringMatching(/^sk-admin\.\.\.[\w-]{3}$/),
+      created_at: 1_800_000_000,
+      expires_at: null,
+      owner: expect.objectContaining({ id: "user_mock_owner", object: "organization.user" }),
+    });
+    // Optional fields stay out unless given, as the spec allows.
+    expect(bare).not.toHaveProperty("name");
+    expect(bare).not.toHaveProperty("last_used_at");
+    expect(first.store.get("key_named")).toMatchObject({ id: "key_named", name: "CI", expires_at: 1_900_000_000, created_at: 1_800_000_000 });
+    for (const key of first.store.list()) expect(schemaErrors("AdminApiKey", key)).toBeNull();
+    // Served over HTTP as stored, and the same on the next start.
+    expect((await call(first, `${LIST}/key_id`)).json).toEqual(bare);
+    const second = await start({ keys: [{ id: "key_id" }], now });
+    expect(second.store.get("key_id")).toEqual(bare);
+    // Equal created_at: the list orders them by id.
+    expect((await call(first, LIST)).json.data.map((key: AdminApiKey) => key.id)).toEqual(["key_id", "key_named"]);
+  });
+
+  it("gives a partial key the server's owner, and keeps a complete record byte for byte", async () => {
+    const owner = sample.owner;
+    const server = await start({ owner, keys: [{ id: "key_owned" }, sample] });
+    expect(server.store.get("key_owned")?.owner).toEqual(owner);
+    expect((await call(server, `${LIST}/key_given`)).text).toBe(JSON.stringify(sample));
+    // A record the spec accepts without its optional fields is not given any.
+    const { name: _name, last_used_at: _used, ...sparse } = sample;
+    const other = await start({ keys: [sparse] });
+    expect((await call(other, `${LIST}/key_given`)).text).toBe(JSON.stringify(sparse));
+  });
+
   it("seeds the same deterministic keys on every start, valid against the spec, alongside given keys", async () => {
     const first = await start({ seed: 60, now: () => 1_800_000_000_000 });
     const second = await start({ seed: 60, keys: [sample], now: () => 1_800_000_000_000 });
@@ -74,7 +110,14 @@ describe("startMockServer options", () => {
     ["onResponse", { onResponse: "log" }, /options.onResponse/],
     ["keys", { keys: "key_1" }, /options.keys must be an array/],
     ["keys entry", { keys: [{ ...sample, created_at: "yesterday" }] }, /options.keys\[0\] is not an AdminApiKey: \/created_at must be integer/],
-    ["keys entry missing field", { keys: [{ id: "key_1" }] }, /options.keys\[0\] is not an AdminApiKey/],
+    ["keys entry without an id", { keys: [{ name: "no id" }] }, /options.keys\[0\].id must be a non-empty string \(the other fields may be left out\); got undefined/],
+    ["keys entry with an empty id", { keys: [{ id: "" }] }, /options.keys\[0\].id must be a non-empty string .*; got ""/],
+    ["keys entry that is not an object", { keys: [{ id: "key_1" }, "key_2"] }, /options.keys\[1\] must be an object with at least an id; got "key_2"/],
+    ["partial keys entry with a wrong field", { keys: [{ id: "key_1", expires_at: "never" }] }, /options.keys\[0\] is not an AdminApiKey: \/expires_at must be integer/],
+    ["partial keys repeating an id", { keys: [{ id: "key_1" }, { id: "key_1", name: "again" }] }, /options.keys\[1\] repeats the id 'key_1'/],
+    ["acceptAnyKey", { acceptAnyKey: "yes" }, /options.acceptAnyKey must be true or false; got "yes"/],
+    ["acceptAnyKey as a number", { acceptAnyKey: 1 }, /options.acceptAnyKey must be true or false; got 1/],
+    ["acceptAnyKey with apiKey", { acceptAnyKey: true, apiKey: "sk-admin-own" }, /options.acceptAnyKey and options.apiKey cannot both be given/],
     ["duplicate keys", { keys: [sample, sample] }, /options.keys\[1\] repeats the id 'key_given'/],
     ["owner", { owner: { name: 5 } }, /options.owner is not an AdminApiKeyOwner: \/name must be string/],
   ])("refuses a bad %s option, naming it", async (_label, options, message) => {

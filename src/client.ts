@@ -14,18 +14,21 @@ import {
   operationConstraints,
 } from "../generated/client.js";
 import type { paths } from "../generated/schema.js";
+import { APIPromise } from "./api-promise.js";
 import { guardedFetch } from "./guarded-fetch.js";
+import { createClientLog } from "./logger.js";
 import { type ClientOptions, resolveClientOptions } from "./options.js";
 import { PagePromise } from "./pagination.js";
 import { secretRedactor } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
-import { Transport } from "./transport.js";
+import { type Operation, type OperationSpec, Transport } from "./transport.js";
 import { checkFields, checkObject, checkPathSegment, checkValue } from "./validate.js";
 import { VERSION } from "./version.js";
 
 /**
  * The admin API key operations. Every method checks its input before sending anything and
- * rejects with an `APIError` subclass (or `InvalidParameterError`) when it fails.
+ * rejects with an `APIError` subclass (or `InvalidParameterError`) when it fails. Each returns an
+ * {@link APIPromise}: `await` it for the data, or use `.withResponse()` / `.asResponse()`.
  *
  * @example
  * ```ts
@@ -44,7 +47,7 @@ export interface AdminApiKeys {
    * saveSecret(created.id, created.value);
    * ```
    */
-  create(params: AdminApiKeyCreateRequest, options?: RequestOptions): Promise<AdminApiKeyCreateResponse>;
+  create(params: AdminApiKeyCreateRequest, options?: RequestOptions): APIPromise<AdminApiKeyCreateResponse>;
   /**
    * Fetches one key by ID (without its secret).
    *
@@ -54,7 +57,7 @@ export interface AdminApiKeys {
    * console.log(key.name, key.redacted_value, key.last_used_at);
    * ```
    */
-  retrieve(keyId: string, options?: RequestOptions): Promise<AdminApiKey>;
+  retrieve(keyId: string, options?: RequestOptions): APIPromise<AdminApiKey>;
   /**
    * Revokes a key at once.
    *
@@ -63,7 +66,7 @@ export interface AdminApiKeys {
    * const { deleted } = await client.adminApiKeys.delete("key_abc");
    * ```
    */
-  delete(keyId: string, options?: RequestOptions): Promise<AdminApiKeyDeleteResponse>;
+  delete(keyId: string, options?: RequestOptions): APIPromise<AdminApiKeyDeleteResponse>;
   /**
    * Lists keys. Await the result for the first page, or iterate it for every key across pages.
    *
@@ -102,6 +105,14 @@ export interface AdminKeysClient {
 
 const { adminApiKeysCreate: CREATE, adminApiKeysGet: GET, adminApiKeysDelete: DELETE } = operationConstraints;
 
+/** One call of the API: checks its input (rejecting, never throwing), then sends it. */
+function call<A, T>(transport: Transport, operation: Operation<A, T>, spec: OperationSpec, check: () => A, options: RequestOptions | undefined): APIPromise<T> {
+  return new APIPromise<T>({
+    data: async () => transport.send(operation, spec, check(), options),
+    response: async () => transport.sendForResponse(operation, spec, check(), options),
+  });
+}
+
 class AdminApiKeysResource implements AdminApiKeys {
   readonly #transport: Transport;
 
@@ -109,22 +120,28 @@ class AdminApiKeysResource implements AdminApiKeys {
     this.#transport = transport;
   }
 
-  async create(params: AdminApiKeyCreateRequest, options?: RequestOptions): Promise<AdminApiKeyCreateResponse> {
-    checkObject("create() parameters", params, false);
-    checkFields("create()", params, CREATE.body.fields);
-    return (await this.#transport.send(adminApiKeysCreate, params, "POST", options)).data;
+  create(params: AdminApiKeyCreateRequest, options?: RequestOptions): APIPromise<AdminApiKeyCreateResponse> {
+    return call(this.#transport, adminApiKeysCreate, CREATE, () => {
+      checkObject("create() parameters", params, false);
+      checkFields("create()", params, CREATE.body.fields);
+      return params;
+    }, options);
   }
 
-  async retrieve(keyId: string, options?: RequestOptions): Promise<AdminApiKey> {
-    checkValue("keyId", keyId, GET.path_params.key_id);
-    checkPathSegment("keyId", keyId);
-    return (await this.#transport.send(adminApiKeysGet, { key_id: keyId }, "GET", options)).data;
+  retrieve(keyId: string, options?: RequestOptions): APIPromise<AdminApiKey> {
+    return call(this.#transport, adminApiKeysGet, GET, () => {
+      checkValue("keyId", keyId, GET.path_params.key_id);
+      checkPathSegment("keyId", keyId);
+      return { key_id: keyId };
+    }, options);
   }
 
-  async delete(keyId: string, options?: RequestOptions): Promise<AdminApiKeyDeleteResponse> {
-    checkValue("keyId", keyId, DELETE.path_params.key_id);
-    checkPathSegment("keyId", keyId);
-    return (await this.#transport.send(adminApiKeysDelete, { key_id: keyId }, "DELETE", options)).data;
+  delete(keyId: string, options?: RequestOptions): APIPromise<AdminApiKeyDeleteResponse> {
+    return call(this.#transport, adminApiKeysDelete, DELETE, () => {
+      checkValue("keyId", keyId, DELETE.path_params.key_id);
+      checkPathSegment("keyId", keyId);
+      return { key_id: keyId };
+    }, options);
   }
 
   list(params?: AdminApiKeysListQuery, options?: RequestOptions): PagePromise {
@@ -175,6 +192,8 @@ export function createAdminKeysClient(options: ClientOptions = {}): AdminKeysCli
     maxResponseBytes: resolved.maxResponseBytes,
     fetch: guardedFetch(userFetch, resolved.maxResponseBytes, redact),
     redact,
+    log: createClientLog(resolved.logLevel, resolved.logger, redact),
+    validation: resolved.validation,
   });
   return { adminApiKeys: new AdminApiKeysResource(transport), raw };
 }

@@ -346,3 +346,41 @@ export class PaginationError extends AdminKeysError {
   }
 }
 PaginationError.prototype.name = "PaginationError";
+
+/**
+ * A 2xx body did not match the operation's schema in the spec (`validateResponses: "strict"`).
+ * It names the operation, the JSON pointer and what the schema expected; it holds no part of the
+ * body, so the `value` of a create cannot reach it.
+ *
+ * @example
+ * ```ts
+ * await client.adminApiKeys.retrieve("key_abc").catch((error) => {
+ *   if (error instanceof ResponseValidationError) console.error(error.operationId, error.pointer, error.expected);
+ * });
+ * ```
+ */
+export class ResponseValidationError extends AdminKeysError {
+  /** The spec's operationId, such as `admin-api-keys-get`. */
+  readonly operationId: string;
+  /** Where in the body the schema was broken, as a JSON pointer (`""` for the whole body). */
+  readonly pointer: string;
+  /** What the schema expected there, such as `must have required property 'redacted_value'`. */
+  readonly expected: string;
+  /** The response's `x-request-id`, redacted. */
+  readonly requestId: string | undefined;
+
+  constructor(operationId: string, problem: { readonly pointer: string; readonly expected: string }, requestId: string | undefined) {
+    const where = problem.pointer === "" ? "the body" : problem.pointer;
+    super(`The ${operationId} response does not match the spec: at ${where}, ${problem.expected}.`);
+    this.operationId = operationId;
+    this.pointer = problem.pointer;
+    this.expected = problem.expected;
+    this.requestId = requestId;
+  }
+
+  /** A plain summary for structured logs. */
+  toJSON(): Record<string, string | undefined> {
+    return { name: this.name, message: this.message, operationId: this.operationId, pointer: this.pointer, expected: this.expected, requestId: this.requestId };
+  }
+}
+ResponseValidationError.prototype.name = "ResponseValidationError";

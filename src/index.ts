@@ -2,6 +2,9 @@
 
 export { type AdminApiKeys, type AdminKeysClient, createAdminKeysClient } from "./client.js";
 export type { ClientOptions } from "./options.js";
+export { APIPromise, type WithResponse } from "./api-promise.js";
+export { LOG_LEVEL_ENV, type LogDetails, type Logger, type LogLevel } from "./logger.js";
+export type { ResponseValidationMode } from "./response-check.js";
 export type { RequestOptions } from "./request-options.js";
 export { Page, PagePromise } from "./pagination.js";
 export {
@@ -22,6 +25,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   ResponseTooLargeError,
+  ResponseValidationError,
   UnprocessableEntityError,
 } from "./errors.js";
 export type {

@@ -2,7 +2,9 @@
 // the option and what it accepts, and never echo the admin key.
 
 import { InvalidParameterError } from "./errors.js";
+import { isLogLevel, LOG_LEVEL_ENV, type Logger, type LogLevel } from "./logger.js";
 import { checkHeaders, checkMaxRetries, checkTimeoutMs, kind } from "./request-options.js";
+import { installedResponseCheck, type ResponseCheck, type ResponseValidationMode } from "./response-check.js";
 
 /**
  * How to build a client. Every field is optional.
@@ -33,6 +35,19 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** Allow an `http://` base URL on a host other than loopback (the key then travels unencrypted). */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * How much to log. Default: the `OPENAI_ADMIN_KEYS_LOG` environment variable, else `"off"`
+   * (`"warn"` when `validateResponses` is `"warn"`, so its warnings show).
+   */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go. Default: `console`. Every line is redacted before it gets here. */
+  logger?: Logger | undefined;
+  /**
+   * Check every 2xx body against the operation's schema in the spec: `"off"` (default), `"warn"`
+   * (log it and return the data) or `"strict"` (reject with `ResponseValidationError`). Needs
+   * `import "openai-admin-keys/validate-responses"` once, which brings the validators.
+   */
+  validateResponses?: ResponseValidationMode | undefined;
 }
 
 /** The options with defaults applied and checks passed. */
@@ -44,6 +59,9 @@ export interface ResolvedOptions {
   readonly fetch: typeof fetch;
   readonly maxResponseBytes: number;
   readonly headers: Readonly<Record<string, string>>;
+  readonly logLevel: LogLevel;
+  readonly logger: Logger;
+  readonly validation: { readonly mode: "warn" | "strict"; readonly check: ResponseCheck } | undefined;
 }
 
 const DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -117,6 +135,53 @@ function resolveBaseUrl(option: unknown, allowInsecureHttp: boolean): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
+const VALIDATION_MODES: readonly string[] = ["off", "warn", "strict"];
+
+function resolveValidation(option: unknown): ResolvedOptions["validation"] {
+  if (option == null || option === "off") return undefined;
+  if (option !== "warn" && option !== "strict") {
+    throw new InvalidParameterError(
+      "validateResponses",
+      `validateResponses must be one of ${VALIDATION_MODES.map((mode) => JSON.stringify(mode)).join(", ")}; got ${typeof option === "string" ? JSON.stringify(option) : kind(option)}`,
+    );
+  }
+  const check = installedResponseCheck();
+  if (check === undefined) {
+    throw new InvalidParameterError(
+      "validateResponses",
+      `validateResponses: "${option}" needs the spec's validators, which the package root leaves out to stay small: add import "openai-admin-keys/validate-responses"; once, before creating the client.`,
+    );
+  }
+  return { mode: option, check };
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+
+function resolveLogLevel(option: unknown, validationMode: "warn" | "strict" | undefined): LogLevel {
+  const allowed = LOG_LEVELS.map((level) => JSON.stringify(level)).join(", ");
+  if (option != null) {
+    if (isLogLevel(option)) return option;
+    throw new InvalidParameterError("logLevel", `logLevel must be one of ${allowed}; got ${typeof option === "string" ? JSON.stringify(option) : kind(option)}`);
+  }
+  const fromEnv = globalThis.process?.env?.[LOG_LEVEL_ENV];
+  if (fromEnv !== undefined && fromEnv !== "") {
+    if (isLogLevel(fromEnv)) return fromEnv;
+    throw new InvalidParameterError("logLevel", `${LOG_LEVEL_ENV} must be one of ${allowed}; got ${JSON.stringify(fromEnv.slice(0, 40))}`);
+  }
+  return validationMode === "warn" ? "warn" : "off";
+}
+
+function isLogger(value: unknown): value is Logger {
+  if (typeof value !== "object" || value === null) return false;
+  return ["error", "warn", "info", "debug"].every((method) => typeof Reflect.get(value, method) === "function");
+}
+
+function resolveLogger(option: unknown): Logger {
+  if (option == null) return console;
+  if (isLogger(option)) return option;
+  throw new InvalidParameterError("logger", `logger must be an object with error, warn, info and debug methods, such as console; got ${kind(option)}`);
+}
+
 /** Applies defaults and checks every option; throws `InvalidParameterError` on the first problem. */
 export function resolveClientOptions(options: ClientOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
@@ -140,5 +205,17 @@ export function resolveClientOptions(options: ClientOptions): ResolvedOptions {
   }
   const headers = options.headers ?? {};
   checkHeaders("headers", headers);
-  return { apiKey, baseUrl, maxRetries, timeoutMs, fetch: options.fetch ?? globalThis.fetch, maxResponseBytes, headers };
+  const validation = resolveValidation(options.validateResponses);
+  return {
+    apiKey,
+    baseUrl,
+    maxRetries,
+    timeoutMs,
+    fetch: options.fetch ?? globalThis.fetch,
+    maxResponseBytes,
+    headers,
+    logLevel: resolveLogLevel(options.logLevel, validation?.mode),
+    logger: resolveLogger(options.logger),
+    validation,
+  };
 }

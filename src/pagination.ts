@@ -12,6 +12,7 @@ import {
 } from "../generated/client.js";
 import { InvalidParameterError, PaginationError } from "./errors.js";
 import { errorFromWrongShape } from "./exchange-errors.js";
+import type { WithResponse } from "./api-promise.js";
 import type { RequestOptions } from "./request-options.js";
 import type { Transport } from "./transport.js";
 import { checkFields, checkObject } from "./validate.js";
@@ -70,34 +71,41 @@ function firstPosition(query: AdminApiKeysListQuery): ChainPosition {
   return { index: 0, followed };
 }
 
-/** Fetches the page the query names. Checks the query first; sends nothing if it is wrong. */
-export async function fetchPage(
+function checkQuery(query: AdminApiKeysListQuery): AdminApiKeysListQuery {
+  checkObject("list() parameters", query, false);
+  checkFields("list()", query, LIST.query);
+  return query;
+}
+
+/** Fetches the page the query names, with its response. Checks the query first; sends nothing if it is wrong. */
+async function fetchPage(
   transport: Transport,
   query: AdminApiKeysListQuery,
   options: RequestOptions | undefined,
   position: ChainPosition = firstPosition(query),
-): Promise<Page> {
-  checkObject("list() parameters", query, false);
-  checkFields("list()", query, LIST.query);
-  const { data, response } = await transport.send(adminApiKeysList, query, "GET", options);
+): Promise<WithResponse<Page>> {
+  const { data, response, requestId } = await transport.send(adminApiKeysList, LIST, checkQuery(query), options);
   if (!isPage(data)) {
     const expected = 'a page of keys ({ "data": [...], "has_more": true|false })';
     throw errorFromWrongShape(response, expected, shapeOf(data), (text) => transport.redact(text));
   }
-  if (data.has_more) checkProgress(data, response, query, position, transport);
-  return new Page(data, query, transport, options, position);
+  if (data.has_more) checkProgress(data, requestId, query, position, transport);
+  return { data: new Page(data, query, transport, options, position, requestId), response, requestId };
+}
+
+function pageOf(outcome: WithResponse<Page>): Page {
+  return outcome.data;
 }
 
 /** Throws the PaginationError that ends a chain whose next step would loop or lead nowhere. */
 function checkProgress(
   list: ApiKeyList,
-  response: Response,
+  requestId: string | undefined,
   query: AdminApiKeysListQuery,
   position: ChainPosition,
   transport: Transport,
 ): void {
   const pages = position.index + 1;
-  const requestId = optionalRedacted(response.headers.get("x-request-id"), transport);
   const where = query.after === undefined ? "the first page" : `the page after ${quoted(query.after, transport)}`;
   const next = nextCursorOf(list);
   if (next === undefined) {
@@ -119,10 +127,6 @@ function checkProgress(
 
 function quoted(cursor: string, transport: Transport): string {
   return transport.redact(JSON.stringify(cursor.length > 80 ? `${cursor.slice(0, 80)}…` : cursor));
-}
-
-function optionalRedacted(text: string | null, transport: Transport): string | undefined {
-  return text === null ? undefined : transport.redact(text);
 }
 
 /**
@@ -154,6 +158,7 @@ export class Page implements ApiKeyList {
   readonly #transport: Transport;
   readonly #options: RequestOptions | undefined;
   readonly #position: ChainPosition;
+  readonly #requestId: string | undefined;
 
   /** @internal Pages come from `client.adminApiKeys.list()`. */
   constructor(
@@ -162,6 +167,7 @@ export class Page implements ApiKeyList {
     transport: Transport,
     options: RequestOptions | undefined,
     position: ChainPosition,
+    requestId: string | undefined,
   ) {
     this.object = "list";
     this.data = list.data;
@@ -172,6 +178,12 @@ export class Page implements ApiKeyList {
     this.#transport = transport;
     this.#options = options;
     this.#position = position;
+    this.#requestId = requestId;
+  }
+
+  /** The `x-request-id` of the response this page came in (redacted); not part of its JSON. */
+  get requestId(): string | undefined {
+    return this.#requestId;
   }
 
   /** True when the server said more keys follow. */
@@ -192,7 +204,7 @@ export class Page implements ApiKeyList {
     const after = nextCursorOf(this) ?? "";
     const { index, followed } = this.#position;
     if (!followed.has(after)) followed.set(after, index + 1);
-    return fetchPage(this.#transport, { ...this.#query, after }, this.#options, { index: index + 1, followed });
+    return fetchPage(this.#transport, { ...this.#query, after }, this.#options, { index: index + 1, followed }).then(pageOf);
   }
 }
 
@@ -213,7 +225,8 @@ export class PagePromise implements PromiseLike<Page>, AsyncIterable<AdminApiKey
   readonly #transport: Transport;
   readonly #query: AdminApiKeysListQuery;
   readonly #options: RequestOptions | undefined;
-  #firstPage: Promise<Page> | undefined;
+  #firstPage: Promise<WithResponse<Page>> | undefined;
+  #page: Promise<Page> | undefined;
 
   /** @internal Made by `client.adminApiKeys.list()`. */
   constructor(transport: Transport, query: AdminApiKeysListQuery, options: RequestOptions | undefined) {
@@ -224,7 +237,17 @@ export class PagePromise implements PromiseLike<Page>, AsyncIterable<AdminApiKey
 
   // Awaiting keeps the first page (it is what was asked for); iterating does not keep any page.
   #first(): Promise<Page> {
+    return (this.#page ??= this.withResponse().then(pageOf));
+  }
+
+  /** The first page, the `Response` it came in (body read) and its request id. */
+  withResponse(): Promise<WithResponse<Page>> {
     return (this.#firstPage ??= fetchPage(this.#transport, this.#query, this.#options));
+  }
+
+  /** The raw `Response` of the first page, body unread; no `Page` is made of it. */
+  async asResponse(): Promise<Response> {
+    return this.#transport.sendForResponse(adminApiKeysList, LIST, checkQuery(this.#query), this.#options);
   }
 
   /** Resolves to the first page. */
@@ -242,7 +265,7 @@ export class PagePromise implements PromiseLike<Page>, AsyncIterable<AdminApiKey
 
   /** Every page in turn, fetching each only when the one before has been handled. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
-    let page = await (this.#firstPage ?? fetchPage(this.#transport, this.#query, this.#options));
+    let page = await (this.#page ?? fetchPage(this.#transport, this.#query, this.#options).then(pageOf));
     yield page;
     while (page.hasNextPage()) {
       page = await page.getNextPage();

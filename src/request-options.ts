@@ -28,7 +28,9 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 /** How a value looks in a message about an option: its kind, never its content. */
 export function kind(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  if (Array.isArray(value)) return "an array";
+  const type = typeof value;
+  return type === "object" ? "an object" : `a ${type}`;
 }
 
 export function checkMaxRetries(param: string, value: unknown): asserts value is number {

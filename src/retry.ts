@@ -16,6 +16,12 @@ export type Failure =
 
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 
+/** Whether a failed attempt may be repeated, and why, in words a log line can carry. */
+export interface RetryVerdict {
+  readonly retry: boolean;
+  readonly why: string;
+}
+
 /**
  * Whether a failed attempt may be repeated. GET and DELETE are safe to repeat. POST (create) is
  * not once the server may have acted on it: a repeated create after a lost answer leaves a second
@@ -23,24 +29,40 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
  * when the connection was never made. `x-should-retry: false` forbids any retry; `true` forces one,
  * except for POST after an answer other than 429.
  */
-export function shouldRetry(method: string, failure: Failure): boolean {
+export function retryVerdict(method: string, failure: Failure): RetryVerdict {
   const repeatable = method !== "POST";
   switch (failure.kind) {
     case "connect":
-      return true;
+      return { retry: true, why: "the connection was never made, so the server never saw the request" };
     case "network":
-    case "timeout":
-      return repeatable;
+    case "timeout": {
+      const what = failure.kind === "network" ? "the connection broke" : "the attempt timed out";
+      return repeatable
+        ? { retry: true, why: `${what}, and ${method} is safe to repeat` }
+        : { retry: false, why: `${what} after the create may have reached the server` };
+    }
     case "refused":
-      return false;
+      return { retry: false, why: "asking again would get the same answer" };
     case "status": {
+      const { status } = failure;
       const verdict = failure.headers.get("x-should-retry");
-      if (verdict === "false") return false;
-      if (!repeatable) return failure.status === 429;
-      if (verdict === "true") return true;
-      return RETRYABLE_STATUSES.has(failure.status) || failure.status >= 500;
+      if (verdict === "false") return { retry: false, why: "the server sent x-should-retry: false" };
+      if (!repeatable) {
+        return status === 429
+          ? { retry: true, why: "429: the server refused the create without acting on it" }
+          : { retry: false, why: `${status} on a create: the key may exist already` };
+      }
+      if (verdict === "true") return { retry: true, why: "the server sent x-should-retry: true" };
+      return RETRYABLE_STATUSES.has(status) || status >= 500
+        ? { retry: true, why: `${status} is worth another try` }
+        : { retry: false, why: `${status} would be answered the same way again` };
     }
   }
+}
+
+/** {@link retryVerdict} without the reason. */
+export function shouldRetry(method: string, failure: Failure): boolean {
+  return retryVerdict(method, failure).retry;
 }
 
 /**

@@ -5,12 +5,15 @@
 import type { Client } from "openapi-fetch";
 import type { CallInit, CallResult } from "../generated/client.js";
 import type { paths } from "../generated/schema.js";
-import { type APIError, APIUserAbortError } from "./errors.js";
+import { type APIError, APIUserAbortError, ResponseValidationError } from "./errors.js";
 import { connectionError, errorFromUnparseable, timeoutError } from "./exchange-errors.js";
 import { AttemptFailure, readBody } from "./guarded-fetch.js";
+import type { WithResponse } from "./api-promise.js";
+import type { ClientLog } from "./logger.js";
 import { checkRequestOptions, type RequestOptions } from "./request-options.js";
 import type { Redact } from "./redact.js";
-import { type Failure, neverConnected, retryDelayMs, shouldRetry } from "./retry.js";
+import type { ResponseCheck } from "./response-check.js";
+import { type Failure, neverConnected, retryDelayMs, retryVerdict } from "./retry.js";
 
 /** What every call of one client shares. */
 export interface TransportSettings {
@@ -22,15 +25,20 @@ export interface TransportSettings {
   readonly fetch: (request: Request) => Promise<Response>;
   /** Hides the admin key and `sk-…` tokens in anything taken from an exchange. */
   readonly redact: Redact;
+  readonly log: ClientLog;
+  /** What to do with a 2xx body the spec refuses, and the check that says so when it is on. */
+  readonly validation: { readonly mode: "warn" | "strict"; readonly check: ResponseCheck } | undefined;
 }
 
 /** One generated operation function, such as `adminApiKeysGet`. */
 export type Operation<A, T> = (client: Client<paths>, arg: A, init?: CallInit) => Promise<CallResult<T>>;
 
-/** A successful exchange: the parsed body and the response it came in. */
-export interface Success<T> {
-  readonly data: T;
-  readonly response: Response;
+/** What the spec says an operation is, as far as sending it goes. */
+export interface OperationSpec {
+  readonly operationId: string;
+  /** The HTTP method, which decides whether a request may be repeated. */
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  readonly path: string;
 }
 
 /** A failed attempt: the error to throw if it is not retried, and what retry.ts needs to decide. */
@@ -40,8 +48,8 @@ interface Failed {
   readonly failure: Failure;
 }
 
-/** The HTTP method, which decides whether a request may be repeated. */
-export type Method = "GET" | "POST" | "DELETE";
+/** What an attempt makes of a 2xx whose headers arrived: the parsed data, or the response alone. */
+type Finish<T, R> = (result: CallResult<T>, signal: AbortSignal) => Promise<R>;
 
 // The reason an attempt's controller is aborted with when its timer fires.
 const TIMED_OUT = Symbol("timed out");
@@ -81,6 +89,32 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+function elapsed(since: number): number {
+  return Math.round(performance.now() - since);
+}
+
+/**
+ * The request in a log line: the method and the path with its parameters filled in, plus the
+ * query of a list call. Only built when a line is logged; the log redacts it like any line.
+ */
+function describe(spec: OperationSpec, arg: unknown): string {
+  const fields = typeof arg === "object" && arg !== null ? Object.entries(arg) : [];
+  let path = spec.path;
+  const query = new URLSearchParams();
+  for (const [name, value] of fields) {
+    if (typeof value !== "string" && typeof value !== "number") continue;
+    if (path.includes(`{${name}}`)) path = path.replace(`{${name}}`, encodeURIComponent(value));
+    else if (spec.method === "GET") query.set(name, String(value));
+  }
+  const search = query.toString();
+  return `${spec.method} ${path}${search === "" ? "" : `?${search}`}`;
+}
+
+/** The finish of `sendForResponse`: the response as it is, body unread. */
+async function keepResponse<T>({ response }: CallResult<T>): Promise<{ response: Response }> {
+  return { response };
+}
+
 const CREATE_MAY_HAVE_HAPPENED =
   " The key may have been created, so the request was not repeated; list the keys to check.";
 
@@ -99,24 +133,113 @@ export class Transport {
     return this.#settings.redact(text);
   }
 
-  async send<A, T>(operation: Operation<A, T>, arg: A, method: Method, options?: RequestOptions): Promise<Success<T>> {
+  /** Sends an operation, retrying as allowed; resolves to its parsed data and the response it came in. */
+  async send<A, T>(operation: Operation<A, T>, spec: OperationSpec, arg: A, options?: RequestOptions): Promise<WithResponse<T>> {
+    const { data, response, requestId } = await this.#call(operation, spec, arg, options, this.#readData);
+    return { data: this.#validated(spec, data, requestId), response, requestId };
+  }
+
+  /** Sends an operation as `send` does, but resolves once a 2xx arrived, with its body unread. */
+  async sendForResponse<A, T>(operation: Operation<A, T>, spec: OperationSpec, arg: A, options?: RequestOptions): Promise<Response> {
+    return (await this.#call(operation, spec, arg, options, keepResponse)).response;
+  }
+
+  /** Reads a 2xx body under the size limit and parses it. */
+  readonly #readData = async <T>({ response, body, parse }: CallResult<T>, signal: AbortSignal): Promise<{ data: T; response: Response }> => {
+    const { maxResponseBytes, redact } = this.#settings;
+    const text = await readBody(response, body, maxResponseBytes, signal, redact);
+    try {
+      return { data: parse(text), response };
+    } catch {
+      // A 2xx that is not JSON is the server's fault, and asking again would not change it.
+      throw new AttemptFailure(errorFromUnparseable(response, text, redact), { kind: "refused" });
+    }
+  };
+
+  async #call<A, T, R extends { readonly response: Response }>(
+    operation: Operation<A, T>,
+    spec: OperationSpec,
+    arg: A,
+    options: RequestOptions | undefined,
+    finish: Finish<T, R>,
+  ): Promise<R & { readonly requestId: string | undefined }> {
     if (options !== undefined) checkRequestOptions(options);
+    const { log } = this.#settings;
     const maxRetries = options?.maxRetries ?? this.#settings.maxRetries;
+    const started = performance.now();
     for (let retriesDone = 0; ; retriesDone++) {
-      const outcome = await this.#attempt(operation, arg, method, options);
-      if (!("ok" in outcome)) return outcome;
-      if (retriesDone >= maxRetries || !shouldRetry(method, outcome.failure)) throw outcome.error;
+      const attemptStarted = log.enabled("debug") ? performance.now() : 0;
+      const outcome = await this.#attempt(operation, spec, arg, options, finish);
+      const attempt = retriesDone + 1;
+      if (!("ok" in outcome)) {
+        const requestId = this.#requestId(outcome.response);
+        if (log.enabled("info")) {
+          const details = { operationId: spec.operationId, status: outcome.response.status, attempts: attempt, requestId };
+          if (log.enabled("debug")) log.debug(`${describe(spec, arg)} attempt ${attempt}: ${outcome.response.status} in ${elapsed(attemptStarted)} ms`, details);
+          log.info(`${describe(spec, arg)}: ${outcome.response.status} in ${elapsed(started)} ms`, details);
+        }
+        return { ...outcome, requestId };
+      }
+      const verdict =
+        retriesDone >= maxRetries
+          ? { retry: false, why: `${maxRetries} ${maxRetries === 1 ? "retry" : "retries"} spent` }
+          : retryVerdict(spec.method, outcome.failure);
       const headers = outcome.failure.kind === "status" ? outcome.failure.headers : undefined;
-      await sleep(retryDelayMs(retriesDone, headers), options?.signal);
+      const wait = verdict.retry ? retryDelayMs(retriesDone, headers) : 0;
+      const { error } = outcome;
+      if (log.enabled("debug")) {
+        const what = error.status === undefined ? error.name : `${error.status} ${error.name}`;
+        const next = verdict.retry ? `retrying in ${Math.round(wait)} ms` : "not retrying";
+        log.debug(`${describe(spec, arg)} attempt ${attempt}: ${what} in ${elapsed(attemptStarted)} ms; ${next}: ${verdict.why}`, {
+          operationId: spec.operationId,
+          attempt,
+          status: error.status,
+          requestId: error.requestId,
+        });
+      }
+      if (!verdict.retry) {
+        if (log.enabled("error")) {
+          log.error(`${describe(spec, arg)} failed after ${attempt} ${attempt === 1 ? "attempt" : "attempts"}: ${error.name}: ${error.message}`, {
+            operationId: spec.operationId,
+            status: error.status,
+            requestId: error.requestId,
+          });
+        }
+        throw error;
+      }
+      await sleep(wait, options?.signal);
     }
   }
 
-  async #attempt<A, T>(
+  #requestId(response: Response): string | undefined {
+    const id = response.headers.get("x-request-id");
+    return id === null ? undefined : this.#settings.redact(id);
+  }
+
+  /** Applies `validateResponses` to parsed data: a warning in the log, or a ResponseValidationError. */
+  #validated<T>(spec: OperationSpec, data: T, requestId: string | undefined): T {
+    const { validation, redact, log } = this.#settings;
+    if (validation === undefined) return data;
+    const problem = validation.check(spec.operationId, data);
+    if (problem === undefined) return data;
+    // A pointer is made of the body's own keys, which came from the server.
+    const safe = { pointer: redact(problem.pointer), expected: redact(problem.expected) };
+    const error = new ResponseValidationError(spec.operationId, safe, requestId);
+    if (validation.mode === "strict") {
+      log.error(error.message, { operationId: spec.operationId, requestId });
+      throw error;
+    }
+    log.warn(error.message, { operationId: spec.operationId, pointer: safe.pointer, requestId });
+    return data;
+  }
+
+  async #attempt<A, T, R>(
     operation: Operation<A, T>,
+    spec: OperationSpec,
     arg: A,
-    method: Method,
     options: RequestOptions | undefined,
-  ): Promise<Success<T> | Failed> {
+    finish: Finish<T, R>,
+  ): Promise<R | Failed> {
     const callerSignal = options?.signal;
     if (callerSignal?.aborted) throw userAbort(callerSignal);
     const timeoutMs = options?.timeoutMs ?? this.#settings.timeoutMs;
@@ -126,20 +249,11 @@ export class Transport {
     const { signal } = controller;
     try {
       const init: CallInit = { signal, headers: options?.headers, fetch: this.#settings.fetch };
-      const { response, body, parse } = await operation(this.#client, arg, init);
-      const text = await readBody(response, body, this.#settings.maxResponseBytes, signal, this.#settings.redact);
-      let data: T;
-      try {
-        data = parse(text);
-      } catch {
-        // A 2xx that is not JSON is the server's fault, and asking again would not change it.
-        throw new AttemptFailure(errorFromUnparseable(response, text, this.#settings.redact), { kind: "refused" });
-      }
-      return { data, response };
+      return await finish(await operation(this.#client, arg, init), signal);
     } catch (thrown) {
       if (callerSignal?.aborted) throw userAbort(callerSignal);
       if (thrown instanceof AttemptFailure) return { ok: false, error: thrown.error, failure: thrown.failure };
-      return this.#failedExchange(thrown, signal, timeoutMs, method);
+      return this.#failedExchange(thrown, signal, timeoutMs, spec.method);
     } finally {
       clearTimeout(timer);
       if (relay) callerSignal?.removeEventListener("abort", relay);
@@ -147,7 +261,7 @@ export class Transport {
   }
 
   /** Classifies an exchange that threw: our timeout, or a connection that failed or broke. */
-  #failedExchange(thrown: unknown, signal: AbortSignal, timeoutMs: number, method: Method): Failed {
+  #failedExchange(thrown: unknown, signal: AbortSignal, timeoutMs: number, method: OperationSpec["method"]): Failed {
     const note = method === "POST" ? CREATE_MAY_HAVE_HAPPENED : "";
     if (signal.aborted && signal.reason === TIMED_OUT) {
       return { ok: false, error: timeoutError(timeoutMs, note), failure: { kind: "timeout" } };

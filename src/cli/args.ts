@@ -18,12 +18,16 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 const GLOBAL_OPTIONS = {
   "base-url": { type: "string" },
+  "allow-insecure-http": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const satisfies Options;
 
 const GLOBAL_HELP = `Global options:
   --base-url <url>   API base URL (default https://api.openai.com/v1)
+  --allow-insecure-http
+                     Allow a plain http:// --base-url on a host other than loopback
+                     (the admin key then travels unencrypted)
   -h, --help         Show help
   --version          Show the version
 The admin key is read from OPENAI_ADMIN_KEY.`;
@@ -46,21 +50,26 @@ export const COMMANDS = {
   list: command(
     "list",
     "List the organization's admin API keys.",
-    "list [--all] [--limit N] [--order asc|desc] [--after <id>] [--json]",
+    "list [--all] [--limit N] [--order asc|desc] [--after <id>] [--json | --jsonl]",
     {
       all: { type: "boolean" },
       limit: { type: "string" },
       order: { type: "string" },
       after: { type: "string" },
       json: { type: "boolean" },
+      jsonl: { type: "boolean" },
     },
     [],
     `Options:
-  --all              Fetch every page (--limit is then the page size)
+  --all              Fetch every page (--limit is then the page size), printing each page as it
+                     arrives; the table's columns are sized by the header and the first page
   --limit N          Keys per page
   --order asc|desc   Oldest first (asc, the default) or newest first
   --after <id>       Start after this key ID (the last ID of the previous page)
-  --json             Print one JSON document instead of a table`,
+  --json             Print one JSON document instead of a table: the page, or with --all one
+                     {"object":"list","data":[…]} of every key, written page by page
+  --jsonl            Print one key per line as JSON (JSON Lines), for tools that read line by
+                     line; without --all, a note on stderr says when more keys follow`,
   ),
   get: command("get", "Show one admin API key.", "get <id> [--json]", { json: { type: "boolean" } }, ["id"], `Options:
   --json             Print the key as JSON`),

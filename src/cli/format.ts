@@ -1,7 +1,8 @@
-// Human output: relative times, aligned tables and key details. Everything printed from a
-// server's answer passes through `clean` first, so a key name cannot carry terminal escapes.
+// Human output: relative times, aligned tables and key details. Each value from a server that is
+// placed in a line or a column passes through `clean`, so it stays on its line and in its column.
+// Terminal safety as such is the output sink's job (sink.ts), for everything printed.
 
-import type { AdminApiKey, AdminApiKeyOwner } from "../../generated/client.js";
+import type { AdminApiKey, AdminApiKeyOwner } from "../index.js";
 
 const UNITS: readonly [string, number][] = [
   ["year", 365 * 86_400],
@@ -22,32 +23,73 @@ function amount(seconds: number): string {
   return "1 minute";
 }
 
-/** "3 days ago", "in 29 days", or "just now" within a minute either way. */
+/**
+ * "3 days ago", "in 29 days", or "just now" within a minute either way.
+ *
+ * @example
+ * ```ts
+ * relativeTime(Date.now() / 1000 - 3 * 86_400, Date.now()); // "3 days ago"
+ * ```
+ */
 export function relativeTime(atSeconds: number, nowMs: number): string {
   const delta = atSeconds - nowMs / 1000;
   if (Math.abs(delta) < 60) return "just now";
   return delta < 0 ? `${amount(-delta)} ago` : `in ${amount(delta)}`;
 }
 
-/** When a key expires: "never", "in 29 days" or "expired 3 days ago". */
+/**
+ * When a key expires: "never", "in 29 days" or "expired 3 days ago".
+ *
+ * @example
+ * ```ts
+ * expiry(null, Date.now()); // "never"
+ * ```
+ */
 export function expiry(expiresAt: number | null, nowMs: number): string {
   if (expiresAt === null) return "never";
   return expiresAt * 1000 <= nowMs ? `expired ${relativeTime(expiresAt, nowMs)}` : relativeTime(expiresAt, nowMs);
 }
 
-/** When a key was last used: "never" or "2 hours ago". */
+/**
+ * When a key was last used: "never" or "2 hours ago".
+ *
+ * @example
+ * ```ts
+ * lastUsed(undefined, Date.now()); // "never"
+ * ```
+ */
 export function lastUsed(lastUsedAt: number | null | undefined, nowMs: number): string {
   return lastUsedAt === null || lastUsedAt === undefined ? "never" : relativeTime(lastUsedAt, nowMs);
 }
 
-/** A timestamp as `2024-03-26 16:45:33 UTC`. */
+/**
+ * A timestamp as `2024-03-26 16:45:33 UTC`.
+ *
+ * @example
+ * ```ts
+ * absoluteTime(1711471533); // "2024-03-26 16:45:33 UTC"
+ * ```
+ */
 export function absoluteTime(atSeconds: number): string {
   return `${new Date(atSeconds * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
-/** Replaces control characters (terminal escapes, newlines) with U+FFFD and shortens to `max` characters. */
+// C0 and C1 controls (newline, carriage return, tab, escape, NEL …), DEL, and the Unicode line and
+// paragraph separators: whatever could end the line or move the cursor. The sink replaces most of
+// these anyway; `clean` replaces them too so that the width it measures is the width printed.
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Makes a value fit on one line: replaces control characters and line breaks (`\n` included,
+ * which the output sink lets through) with U+FFFD, and shortens it to `max` characters.
+ *
+ * @example
+ * ```ts
+ * clean("two\nlines"); // "two\uFFFDlines"
+ * ```
+ */
 export function clean(text: string, max = Infinity): string {
-  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
+  const safe = text.replace(LINE_BREAKING, "\uFFFD");
   const characters = [...safe];
   return characters.length > max ? `${characters.slice(0, max - 1).join("")}…` : safe;
 }
@@ -56,40 +98,105 @@ function width(text: string): number {
   return [...text].length;
 }
 
-/** Rows under a header, each column as wide as its widest cell, two spaces apart. */
+/**
+ * The width of each column: its widest cell among the header and `rows`.
+ *
+ * @example
+ * ```ts
+ * columnWidths(["ID", "NAME"], [["key_1", "a"]]); // [5, 4]
+ * ```
+ */
+export function columnWidths(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return header.map((title, column) => Math.max(width(title), ...rows.map((row) => width(row[column] ?? ""))));
+}
+
+/**
+ * One table line, each cell padded to its column's width, two spaces apart, without trailing
+ * space. A cell wider than its column is printed whole and shifts the rest of its line only.
+ *
+ * @example
+ * ```ts
+ * tableLine([5, 4], ["ID", "NAME"]); // "ID     NAME"
+ * ```
+ */
+export function tableLine(widths: readonly number[], cells: readonly string[]): string {
+  return cells
+    .map((cell, column) => (column === cells.length - 1 ? cell : cell + " ".repeat(Math.max(0, (widths[column] ?? 0) - width(cell)))))
+    .join("  ")
+    .trimEnd();
+}
+
+/**
+ * Rows under a header, each column as wide as its widest cell, two spaces apart.
+ *
+ * @example
+ * ```ts
+ * table(["A", "B"], [["x", "y"]]); // "A  B\nx  y\n"
+ * ```
+ */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(width(title), ...rows.map((row) => width(row[column] ?? ""))));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell + " ".repeat((widths[column] ?? 0) - width(cell))))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
+  const widths = columnWidths(header, rows);
+  return [tableLine(widths, header), ...rows.map((row) => tableLine(widths, row))].join("\n") + "\n";
 }
 
 function ownerName(owner: AdminApiKeyOwner): string {
   return clean(owner.name ?? owner.id ?? "unknown", 30);
 }
 
-/** A name, or a dash for a key without one. */
+/**
+ * A name fit for one line and `max` characters, or a dash for a key without one.
+ *
+ * @example
+ * ```ts
+ * keyName({ ...key, name: null }); // "-"
+ * ```
+ */
 export function keyName(key: AdminApiKey, max = 40): string {
   return key.name === null || key.name === undefined ? "-" : clean(key.name, max);
 }
 
-/** The keys as an aligned table: id, name, created, last used, expires, owner. */
-export function keyTable(keys: readonly AdminApiKey[], nowMs: number): string {
-  const rows = keys.map((key) => [
+/** The header of a table of keys. */
+export const KEY_TABLE_HEADER: readonly string[] = ["ID", "NAME", "CREATED", "LAST USED", "EXPIRES", "OWNER"];
+
+/**
+ * A key as a row of the key table: id, name, created, last used, expires, owner.
+ *
+ * @example
+ * ```ts
+ * tableLine(columnWidths(KEY_TABLE_HEADER, []), keyRow(key, Date.now()));
+ * ```
+ */
+export function keyRow(key: AdminApiKey, nowMs: number): string[] {
+  return [
     clean(key.id),
     keyName(key),
     relativeTime(key.created_at, nowMs),
     lastUsed(key.last_used_at, nowMs),
     expiry(key.expires_at, nowMs),
     ownerName(key.owner),
-  ]);
-  return table(["ID", "NAME", "CREATED", "LAST USED", "EXPIRES", "OWNER"], rows);
+  ];
 }
 
-/** One key, a field per line. */
+/**
+ * The keys as an aligned table: id, name, created, last used, expires, owner.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(keyTable(page.data, Date.now()));
+ * ```
+ */
+export function keyTable(keys: readonly AdminApiKey[], nowMs: number): string {
+  return table(KEY_TABLE_HEADER, keys.map((key) => keyRow(key, nowMs)));
+}
+
+/**
+ * One key, a field per line.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(keyDetails(key, Date.now())); // "id              key_abc\nname …"
+ * ```
+ */
 export function keyDetails(key: AdminApiKey, nowMs: number): string {
   const owner = key.owner;
   const ownerParts = [owner.type, owner.id, owner.role].filter((part): part is string => part !== undefined).map((part) => clean(part));

@@ -1,5 +1,6 @@
 // The CLI as a function: argv and an io in, an exit code out. main.ts calls it with the real
-// process; tests call it with their own io.
+// process; tests call it with their own io. Either way the io is wrapped in the output sink here,
+// before anything is written, and only the wrapped io goes further.
 
 import { VERSION } from "../version.js";
 import { type CommandName, MAIN_USAGE, parseCommandLine } from "./args.js";
@@ -11,6 +12,7 @@ import { type CommandContext, commandContext } from "./context.js";
 import { demo } from "./demo.js";
 import type { CliIo } from "./io.js";
 import { EXIT_USAGE, report } from "./report.js";
+import { outputSink } from "./sink.js";
 
 export type { CliIo } from "./io.js";
 
@@ -24,14 +26,16 @@ const RUNNERS: Readonly<Record<CommandName, (context: CommandContext) => Promise
 
 /**
  * Runs `admin-keys` with these arguments (without the node and script paths) and resolves to
- * the exit code. Never throws: failures are printed to `io.stderr`.
+ * the exit code. Never throws: failures are printed to stderr. Everything is written through the
+ * output sink wrapped around `world`, so nothing a server sent reaches it raw.
  *
  * @example
  * ```ts
  * const code = await run(["list", "--json"], processIo());
  * ```
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], world: CliIo): Promise<number> {
+  const io = outputSink(world);
   try {
     const parsed = parseCommandLine(argv);
     if (parsed === undefined) {

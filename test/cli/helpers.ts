@@ -24,6 +24,8 @@ export async function cli(argv: string[], options: RunOptions = {}): Promise<Cap
   const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
+    // Strings take whatever is written at once; there is never a buffer to wait for.
+    drain: async () => {},
     env: options.env ?? {},
     stdinIsTTY: options.tty ?? false,
     prompt: async (question) => {

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { processIo } from "../../src/cli/io.js";
 
@@ -32,5 +32,48 @@ describe("processIo", () => {
     const io = processIo();
     expect(io.env).toBe(process.env);
     expect(io.stdinIsTTY).toBe(process.stdin.isTTY === true);
+  });
+});
+
+describe("processIo's drain", () => {
+  /** A stdout whose writes complete only when `release` is called, like a pipe nobody reads. */
+  function fullStdout(): { stream: Writable; release(): void } {
+    const held: (() => void)[] = [];
+    const stream = new Writable({
+      highWaterMark: 4,
+      write(_chunk, _encoding, callback) {
+        held.push(() => callback());
+      },
+    });
+    return { stream, release: () => held.splice(0).forEach((callback) => callback()) };
+  }
+
+  it("resolves at once while stdout has room", async () => {
+    const io = processIo({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() }, {});
+    io.stdout("ok");
+    await io.drain();
+  });
+
+  it("waits while stdout is full, and resolves once it has drained", async () => {
+    const stdout = fullStdout();
+    const io = processIo({ stdin: new PassThrough(), stdout: stdout.stream, stderr: new PassThrough() }, {});
+    io.stdout("more than four bytes");
+    let drained = false;
+    const waiting = io.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(drained).toBe(false);
+    stdout.release();
+    await waiting;
+    expect(drained).toBe(true);
+  });
+
+  it("does not wait forever for a stdout that closed or was destroyed instead", async () => {
+    const stdout = fullStdout();
+    const io = processIo({ stdin: new PassThrough(), stdout: stdout.stream, stderr: new PassThrough() }, {});
+    io.stdout("more than four bytes");
+    const waiting = io.drain();
+    stdout.stream.destroy();
+    await waiting;
+    await io.drain();
   });
 });

@@ -58,8 +58,8 @@ describe("with the validators imported", () => {
   });
 
   it.each([
-    ["a missing redacted_value", (key: Record<string, unknown>) => ({ ...key, redacted_value: undefined }), "", "must have required property 'redacted_value'"],
-    ["a string created_at", (key: Record<string, unknown>) => ({ ...key, created_at: "yesterday" }), "/created_at", "must be integer"],
+    ["a missing redacted_value", (key: Record<string, unknown>): Record<string, unknown> => ({ ...key, redacted_value: undefined }), "", "must have required property 'redacted_value'"],
+    ["a string created_at", (key: Record<string, unknown>): Record<string, unknown> => ({ ...key, created_at: "yesterday" }), "/created_at", "must be integer"],
   ])("strict: %s rejects with ResponseValidationError naming the operation, pointer and expectation", async (_label, breakIt, pointer, expected) => {
     const mock = await withBrokenRetrieve({});
     const broken = breakIt(storedKey(mock));
@@ -80,7 +80,7 @@ describe("with the validators imported", () => {
 
   it("warn: logs one warning through the logger and returns the data as it came", async () => {
     const mock = await withBrokenRetrieve({});
-    const broken = { ...storedKey(mock), created_at: "yesterday" };
+    const broken: Record<string, unknown> = { ...storedKey(mock), created_at: "yesterday" };
     mock.faults.clear();
     mock.faults.add("admin-api-keys-get", { kind: "malformed", status: 200, contentType: "application/json", body: JSON.stringify(broken) });
     const logger = recordingLogger();
@@ -93,7 +93,7 @@ describe("with the validators imported", () => {
 
   it("off (the default) returns the body without a word", async () => {
     const mock = await withBrokenRetrieve({});
-    const broken = { ...storedKey(mock), redacted_value: 5 };
+    const broken: Record<string, unknown> = { ...storedKey(mock), redacted_value: 5 };
     mock.faults.clear();
     mock.faults.add("admin-api-keys-get", { kind: "malformed", status: 200, contentType: "application/json", body: JSON.stringify(broken) });
     const logger = recordingLogger();

@@ -1,26 +1,37 @@
 // admin-keys delete <id>: asks first on a terminal; elsewhere only with --yes.
 
 import type { CommandContext } from "../context.js";
-import { keyName, relativeTime } from "../format.js";
+import { clean, keyName, relativeTime } from "../format.js";
+import { jsonText } from "../json.js";
 import { CliError, EXIT_USAGE } from "../report.js";
 
+/**
+ * `admin-keys delete <id>`: revokes a key, after asking on a terminal or with --yes.
+ *
+ * @example
+ * ```ts
+ * const code = await remove(commandContext(io, { yes: true }, ["key_abc"], COMMANDS.delete.usage));
+ * ```
+ */
 export async function remove(context: CommandContext): Promise<number> {
   const { flags, io } = context;
   const [id = ""] = context.positionals;
-  const client = context.client();
+  // The ID as typed, fit for one line (an argument can hold a line break too).
+  const shownId = clean(id);
+  const keys = context.keys();
   if (flags["yes"] !== true) {
     if (!io.stdinIsTTY) {
-      throw new CliError(`Not deleting ${id}: standard input is not a terminal, so nobody can confirm. Pass --yes to delete without asking.`, EXIT_USAGE);
+      throw new CliError(`Not deleting ${shownId}: standard input is not a terminal, so nobody can confirm. Pass --yes to delete without asking.`, EXIT_USAGE);
     }
     // Show what is about to go, so the wrong key is not revoked by a typo.
-    const key = await client.adminApiKeys.retrieve(id);
-    const answer = await io.prompt(`Delete admin key ${id} (${keyName(key)}, created ${relativeTime(key.created_at, io.now())})? This cannot be undone. [y/N] `);
+    const key = await keys.retrieve(id);
+    const answer = await io.prompt(`Delete admin key ${shownId} (${keyName(key)}, created ${relativeTime(key.created_at, io.now())})? This cannot be undone. [y/N] `);
     if (!/^y(es)?$/i.test(answer.trim())) {
-      io.stderr(`Cancelled; ${id} was not deleted.\n`);
+      io.stderr(`Cancelled; ${shownId} was not deleted.\n`);
       return 1;
     }
   }
-  const result = await client.adminApiKeys.delete(id);
-  io.stdout(flags["json"] === true ? `${JSON.stringify(result, null, 2)}\n` : `Deleted admin key ${result.id}.\n`);
+  const result = await keys.delete(id);
+  io.stdout(flags["json"] === true ? `${jsonText(result, 2)}\n` : `Deleted admin key ${clean(result.id)}.\n`);
   return 0;
 }

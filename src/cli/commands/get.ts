@@ -2,10 +2,19 @@
 
 import type { CommandContext } from "../context.js";
 import { keyDetails } from "../format.js";
+import { jsonText } from "../json.js";
 
+/**
+ * `admin-keys get <id>`: prints one key's fields, or the key as JSON.
+ *
+ * @example
+ * ```ts
+ * const code = await get(commandContext(io, { json: true }, ["key_abc"], COMMANDS.get.usage));
+ * ```
+ */
 export async function get(context: CommandContext): Promise<number> {
   const [id = ""] = context.positionals;
-  const key = await context.client().adminApiKeys.retrieve(id);
-  context.io.stdout(context.flags["json"] === true ? `${JSON.stringify(key, null, 2)}\n` : keyDetails(key, context.io.now()));
+  const key = await context.keys().retrieve(id);
+  context.io.stdout(context.flags["json"] === true ? `${jsonText(key, 2)}\n` : keyDetails(key, context.io.now()));
   return 0;
 }

@@ -1,51 +1,75 @@
-// admin-keys list: one page (or every page with --all) as a table or one JSON document.
+// admin-keys list: one page (or every page with --all) as a table, one JSON document or JSON
+// Lines. With --all each page is printed as it arrives and the next is fetched only once stdout
+// has taken it, so memory holds one page however many keys there are and however slow the reader.
 
-import { operationConstraints } from "../../../generated/client.js";
-import type { AdminApiKey, AdminApiKeyListParams } from "../../index.js";
+import type { AdminApiKeyListParams } from "../../index.js";
 import { UsageError, parseInteger, stringFlag } from "../args.js";
 import type { CommandContext } from "../context.js";
-import { keyTable } from "../format.js";
+import { clean } from "../format.js";
+import { type ListingFormat, listingWriter } from "../list-output.js";
+import { jsonText } from "../json.js";
 
-const ORDERS = operationConstraints.adminApiKeysList.query.order.enum;
-type Order = (typeof ORDERS)[number];
-
-function isOrder(value: string): value is Order {
-  return ORDERS.some((allowed) => allowed === value);
+function formatOf(context: CommandContext): ListingFormat {
+  const { flags, usage } = context;
+  if (flags["json"] === true && flags["jsonl"] === true) throw new UsageError("--json and --jsonl cannot be combined; pick one.", usage);
+  if (flags["json"] === true) return "json";
+  return flags["jsonl"] === true ? "jsonl" : "table";
 }
 
-export async function list(context: CommandContext): Promise<number> {
-  const { flags, io, usage } = context;
+/** The query the flags ask for. Only the notation is read here; what is allowed, the client checks. */
+function queryOf(context: CommandContext): AdminApiKeyListParams {
+  const { flags, usage } = context;
   const query: AdminApiKeyListParams = {};
   const limit = stringFlag(flags, "limit");
   if (limit !== undefined) query.limit = parseInteger("limit", limit, usage);
-  const order = stringFlag(flags, "order");
-  if (order !== undefined) {
-    if (!isOrder(order)) throw new UsageError(`--order must be one of ${ORDERS.join(", ")}; got ${JSON.stringify(order)}.`, usage);
-    query.order = order;
-  }
   const after = stringFlag(flags, "after");
   if (after !== undefined) query.after = after;
-  const client = context.client();
-  const json = flags["json"] === true;
+  const order = stringFlag(flags, "order");
+  // The text goes to the client as typed: it knows the allowed orders (from the spec) and refuses
+  // any other with an InvalidParameterError, which the reporter words as `--order must be …`.
+  if (order !== undefined) Object.assign(query, { order });
+  return query;
+}
+
+/**
+ * `admin-keys list`: prints the page the flags name, or with --all every page as it arrives.
+ *
+ * @example
+ * ```ts
+ * const code = await list(commandContext(io, { all: true, jsonl: true }, [], COMMANDS.list.usage));
+ * ```
+ */
+export async function list(context: CommandContext): Promise<number> {
+  const { flags, io } = context;
+  const format = formatOf(context);
+  const query = queryOf(context);
+  const keys = context.keys();
 
   if (flags["all"] !== true) {
-    const page = await client.adminApiKeys.list(query);
-    if (json) {
-      io.stdout(`${JSON.stringify(page, null, 2)}\n`);
+    const page = await keys.page(query);
+    if (format === "json") {
+      io.stdout(`${jsonText(page, 2)}\n`);
       return 0;
     }
-    io.stdout(page.data.length === 0 ? "No admin API keys.\n" : keyTable(page.data, io.now()));
-    if (page.has_more) io.stdout(`\nMore keys follow: use --all, or --after ${page.last_id ?? ""} for the next page.\n`);
+    const writer = listingWriter(format, io, { count: false });
+    writer.page(page.data);
+    writer.end();
+    if (page.has_more) {
+      const next = clean(page.last_id ?? page.data.at(-1)?.id ?? "");
+      const hint = `More keys follow: use --all, or --after ${next} for the next page.\n`;
+      // JSON Lines on stdout are data only; the hint is for the person reading the terminal.
+      if (format === "jsonl") io.stderr(hint);
+      else io.stdout(`\n${hint}`);
+    }
     return 0;
   }
 
-  const keys: AdminApiKey[] = [];
-  for await (const key of client.adminApiKeys.list(query)) keys.push(key);
-  if (json) {
-    const document = { object: "list", data: keys, first_id: keys[0]?.id ?? null, last_id: keys.at(-1)?.id ?? null, has_more: false };
-    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-    return 0;
+  const writer = listingWriter(format, io, { count: true });
+  // pages() fetches the next page only when asked for it, after this one is written and drained.
+  for await (const page of keys.pages(query)) {
+    writer.page(page.data);
+    await io.drain();
   }
-  io.stdout(keys.length === 0 ? "No admin API keys.\n" : `${keyTable(keys, io.now())}\n${keys.length} key${keys.length === 1 ? "" : "s"}.\n`);
+  writer.end();
   return 0;
 }

@@ -1438,3 +1438,299 @@ export const schemaValidators: Readonly<Record<"AdminApiKeyOwner" | "AdminApiKey
   Error: validateError,
   ErrorResponse: validateErrorResponse,
 };
+
+/**
+ * Checks the query or the path parameters of one operation, given as one object of their values
+ * as they arrive on the wire (strings), against the spec's schema for each. It changes the object
+ * it is given: a value the schema types otherwise becomes that type ("5" → 5, "true" → true), and
+ * an absent parameter the spec gives a default gets it. Names the spec does not list are allowed
+ * and left as they are. After a call, `errors` is null when the values passed, else every
+ * problem found (`instancePath` "/<name>"; a missing required one has instancePath "", keyword
+ * "required" and `params.missingProperty`). After a failure the object may be partly converted.
+ */
+export interface ParameterValidator {
+  (values: Record<string, unknown>): boolean;
+  errors?: ValidationError[] | null;
+}
+
+/** One operation's parameter validators; both are there even when it has no parameter of that kind. */
+export interface ParameterValidators {
+  readonly query: ParameterValidator;
+  readonly path: ParameterValidator;
+}
+
+/** The query and path parameter validators of each operation, by operationId. */
+export const parameterValidators: Readonly<Record<"admin-api-keys-list" | "admin-api-keys-create" | "admin-api-keys-get" | "admin-api-keys-delete", ParameterValidators>> = parameterValidatorTable();
+
+// ajv's code for the parameter schemas, compiled with coerceTypes and useDefaults.
+function parameterValidatorTable() {
+  const schema32 = {"type":"object","properties":{"after":{"type":"string"},"order":{"type":"string","enum":["asc","desc"],"default":"asc"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20}}};
+
+  function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate21.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.order === undefined){
+        data.order = "asc";
+      }
+      if(data.limit === undefined){
+        data.limit = 20;
+      }
+      if(data.after !== undefined){
+        let data0 = data.after;
+        if(typeof data0 !== "string"){
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if(!(coerced0 !== undefined)){
+            if(dataType0 == "number" || dataType0 == "boolean"){
+              coerced0 = "" + data0;
+            }
+            else if(data0 === null){
+              coerced0 = "";
+            }
+            else {
+              const err0 = {instancePath:instancePath+"/after",schemaPath:"#/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              if(vErrors === null){
+                vErrors = [err0];
+              }
+              else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if(coerced0 !== undefined){
+            data0 = coerced0;
+            if(data !== undefined){
+              data["after"] = coerced0;
+            }
+          }
+        }
+      }
+      let data1 = data.order;
+      if(typeof data1 !== "string"){
+        let dataType1 = typeof data1;
+        let coerced1 = undefined;
+        if(!(coerced1 !== undefined)){
+          if(dataType1 == "number" || dataType1 == "boolean"){
+            coerced1 = "" + data1;
+          }
+          else if(data1 === null){
+            coerced1 = "";
+          }
+          else {
+            const err1 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err1];
+            }
+            else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if(coerced1 !== undefined){
+          data1 = coerced1;
+          if(data !== undefined){
+            data["order"] = coerced1;
+          }
+        }
+      }
+      if(!((data1 === "asc") || (data1 === "desc"))){
+        const err2 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/enum",keyword:"enum",params:{allowedValues: schema32.properties.order.enum},message:"must be equal to one of the allowed values"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      let data2 = data.limit;
+      if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+        let dataType2 = typeof data2;
+        let coerced2 = undefined;
+        if(!(coerced2 !== undefined)){
+          if(dataType2 === "boolean" || data2 === null
+            || (dataType2 === "string" && data2 && data2 == +data2 && isFinite(data2) && !(data2 % 1))){
+            coerced2 = +data2;
+          }
+          else {
+            const err3 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+            if(vErrors === null){
+              vErrors = [err3];
+            }
+            else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if(coerced2 !== undefined){
+          data2 = coerced2;
+          if(data !== undefined){
+            data["limit"] = coerced2;
+          }
+        }
+      }
+      if((typeof data2 == "number") && (isFinite(data2))){
+        if(data2 > 100 || isNaN(data2)){
+          const err4 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+          if(vErrors === null){
+            vErrors = [err4];
+          }
+          else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if(data2 < 1 || isNaN(data2)){
+          const err5 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+          if(vErrors === null){
+            vErrors = [err5];
+          }
+          else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    else {
+      const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err6];
+      }
+      else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    validate21.errors = vErrors;
+    return errors === 0;
+  }
+  validate21.evaluated = {"props":{"after":true,"order":true,"limit":true},"dynamicProps":false,"dynamicItems":false};
+
+  const schema33 = {"type":"object","properties":{}};
+
+  function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate22.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate22.errors = vErrors;
+    return errors === 0;
+  }
+  validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+  const schema34 = {"type":"object","properties":{"key_id":{"type":"string","minLength":1}},"required":["key_id"]};
+  const func1 = ucs2length;
+
+  function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate23.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.key_id === undefined){
+        const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key_id"},message:"must have required property '"+"key_id"+"'"};
+        if(vErrors === null){
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if(data.key_id !== undefined){
+        let data0 = data.key_id;
+        if(typeof data0 !== "string"){
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if(!(coerced0 !== undefined)){
+            if(dataType0 == "number" || dataType0 == "boolean"){
+              coerced0 = "" + data0;
+            }
+            else if(data0 === null){
+              coerced0 = "";
+            }
+            else {
+              const err1 = {instancePath:instancePath+"/key_id",schemaPath:"#/properties/key_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              if(vErrors === null){
+                vErrors = [err1];
+              }
+              else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if(coerced0 !== undefined){
+            data0 = coerced0;
+            if(data !== undefined){
+              data["key_id"] = coerced0;
+            }
+          }
+        }
+        if(typeof data0 === "string"){
+          if(func1(data0) < 1){
+            const err2 = {instancePath:instancePath+"/key_id",schemaPath:"#/properties/key_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+            if(vErrors === null){
+              vErrors = [err2];
+            }
+            else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    else {
+      const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err3];
+      }
+      else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    validate23.errors = vErrors;
+    return errors === 0;
+  }
+  validate23.evaluated = {"props":{"key_id":true},"dynamicProps":false,"dynamicItems":false};
+  return {
+    "admin-api-keys-list": { query: validate21, path: validate22 },
+    "admin-api-keys-create": { query: validate22, path: validate22 },
+    "admin-api-keys-get": { query: validate22, path: validate23 },
+    "admin-api-keys-delete": { query: validate22, path: validate23 },
+  };
+}

@@ -13,7 +13,8 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parse } from "yaml";
+import { isObject } from "./spec/json.js";
+import { readSpecFile } from "./spec/load.js";
 
 const { values } = parseArgs({
   options: {
@@ -30,8 +31,10 @@ const outFile = relative(process.cwd(), outPath);
 
 /** The page's <title>: the spec's info.title. (Redoc renders info.description on the page.) */
 async function specTitle(): Promise<string> {
-  const { info } = (parse(await readFile(specPath, "utf8")) ?? {}) as { info?: { title?: unknown } };
-  return typeof info?.title === "string" && info.title.trim() !== "" ? info.title.trim() : "API reference";
+  const { data } = await readSpecFile(specPath, relative(process.cwd(), specPath));
+  const info = isObject(data) ? data.info : undefined;
+  const title = isObject(info) ? info.title : undefined;
+  return typeof title === "string" && title.trim() !== "" ? title.trim() : "API reference";
 }
 
 /** Runs `redocly build-docs`; its chatter is shown only when it fails. */

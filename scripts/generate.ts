@@ -1,15 +1,13 @@
 // npm run generate          spec/openapi.yaml → generated/{schema,client,validators}.ts
 // npm run check:generated   (--check) regenerate in memory; exit 1 if generated/ differs
 // Options: --spec <file>, --config <redocly.yaml>, --out <dir> (defaults relative to the cwd).
-// On any problem in the spec it prints `file:line: problem`, exits 1 and writes nothing.
+// On any problem in the spec it prints `file:line:col problem`, exits 1 and writes nothing.
 
-// First: the code cache must be in place before the heavy modules below are loaded.
-import "./generate/code-cache.js";
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { checkGenerated, generate, resolveOptions } from "./generate/pipeline.js";
-import { formatProblem, SpecProblemsError } from "./generate/problems.js";
 import type { Drift } from "./generate/write.js";
+import { formatProblem, SpecProblemsError } from "./spec/problems.js";
 
 const { values } = parseArgs({
   options: {

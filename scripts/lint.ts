@@ -3,13 +3,11 @@
 //   spec/openapi.yaml:LINE:COL  <rule-id>  <message>
 // Exits 1 on any error or warning, so a warning cannot linger unnoticed.
 
-// First: the code cache must be in place before the heavy modules below are loaded.
-import "./generate/code-cache.js";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { lintSpec } from "./generate/lint-spec.js";
-import { loadSpec } from "./generate/load-spec.js";
-import { SpecProblemsError, type SpecProblem } from "./generate/problems.js";
+import { readSpecFile } from "./spec/load.js";
+import { problemLocation, SpecProblemsError, type SpecProblem } from "./spec/problems.js";
 
 const { values } = parseArgs({
   options: {
@@ -23,16 +21,16 @@ const started = performance.now();
 
 let problems: readonly SpecProblem[];
 try {
-  const spec = await loadSpec(specPath, file);
-  problems = await lintSpec(spec, resolve(values.config));
+  const spec = await readSpecFile(specPath, file);
+  problems = await lintSpec({ path: specPath, text: spec.text }, resolve(values.config));
 } catch (error) {
   if (!(error instanceof SpecProblemsError)) throw error;
-  problems = error.problems.map((problem) => ({ ...problem, rule: problem.rule ?? "yaml-syntax" }));
+  // The loader refuses text it cannot parse (at a line) or a file it cannot read (at none).
+  problems = error.problems.map((problem) => ({ ...problem, rule: problem.rule ?? (problem.line > 0 ? "yaml-syntax" : "unreadable") }));
 }
 
 for (const problem of problems) {
-  const where = `${file}:${problem.line}:${problem.col ?? 1}`;
-  console.log(`${where}  ${problem.rule ?? "spec"}  ${problem.message}`);
+  console.log(`${problemLocation(file, problem)}  ${problem.rule ?? "spec"}  ${problem.message}`);
 }
 const errors = problems.filter((problem) => problem.severity === "error").length;
 const warnings = problems.length - errors;

@@ -6,9 +6,10 @@
 import { join } from "node:path";
 import { formatFrom, parseCommandLine } from "./spec-diff/args.js";
 import { diffSpecs, hasBreak } from "./spec-diff/engine.js";
-import { parseSpec, readBaseSpec, readText, resolveBase, SPEC_PATH, UsageError } from "./spec-diff/load.js";
+import { loadComparedSpec, readBaseSpec, readText, refUsageError, resolveBase, SPEC_PATH, UsageError } from "./spec-diff/load.js";
 import { renderReport } from "./spec-diff/report.js";
 import { isBreakingBump, versionsFor } from "./spec-diff/version.js";
+import { RefError } from "./spec/refs.js";
 
 const USAGE = `Usage: npm run spec:diff -- [--base <git-ref | file>] [--markdown | --json] [--allow-breaking]
 
@@ -49,9 +50,15 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(renderReport(format, [], { ...context, notes: [] }));
     return 0;
   }
-  const before = await parseSpec(beforeText, `${SPEC_PATH} at ${label}`);
-  const after = await parseSpec(afterText, SPEC_PATH);
-  const result = await diffSpecs(before, after);
+  const before = loadComparedSpec(beforeText, `${SPEC_PATH} at ${label}`);
+  const after = loadComparedSpec(afterText, SPEC_PATH);
+  let result;
+  try {
+    result = await diffSpecs(before.data, after.data);
+  } catch (error) {
+    if (error instanceof RefError) throw refUsageError(error, new Map([[before.data, before], [after.data, after]]));
+    throw error;
+  }
   process.stdout.write(renderReport(format, result.changes, { ...context, notes: result.warning ? [result.warning] : [] }));
 
   if (!hasBreak(result.changes)) return 0;

@@ -9,9 +9,10 @@
 import { join } from "node:path";
 import { formatFrom, parseCommandLine } from "./spec-diff/args.js";
 import { diffSpecs } from "./spec-diff/engine.js";
-import { extractAdminKeys } from "./spec-diff/extract.js";
-import { parseSpec, readText, SPEC_PATH, UsageError } from "./spec-diff/load.js";
+import { ExtractError, extractAdminKeys } from "./spec-diff/extract.js";
+import { loadComparedSpec, readText, refUsageError, SPEC_PATH, UsageError, type ComparedSpec } from "./spec-diff/load.js";
 import { renderReport } from "./spec-diff/report.js";
+import { RefError } from "./spec/refs.js";
 
 const USAGE = `Usage: npm run spec:upstream -- <path to OpenAI's openapi.yaml or .json> [--markdown | --json]
 
@@ -31,15 +32,20 @@ async function main(argv: readonly string[]): Promise<number> {
   if (path === undefined) throw new UsageError("Give the path of OpenAI's published openapi.yaml (or .json).");
   if (extra.length > 0) throw new UsageError(`Expected one path, got ${positionals.length}: ${positionals.join(" ")}`);
 
-  const published = await parseSpec(readText(path), path);
-  let upstream;
+  const published = loadComparedSpec(readText(path), path);
+  const ours = loadComparedSpec(readText(join(process.cwd(), SPEC_PATH)), SPEC_PATH);
+  // The extract keeps every node at its pointer in the published file, so that file locates it.
+  const sources = new Map<unknown, ComparedSpec>([[published.data, published], [ours.data, ours]]);
+  let result;
   try {
-    upstream = extractAdminKeys(published);
+    const upstream = extractAdminKeys(published.data);
+    sources.set(upstream, published);
+    result = await diffSpecs(ours.data, upstream, { pointerSide: "before", ignoreDocs: true, ignoreErrorResponsesOnlyBefore: true });
   } catch (error) {
-    throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RefError) throw refUsageError(error, sources);
+    if (error instanceof ExtractError) throw new UsageError(`${path}: ${error.message}`);
+    throw error;
   }
-  const ours = await parseSpec(readText(join(process.cwd(), SPEC_PATH)), SPEC_PATH);
-  const result = await diffSpecs(ours, upstream, { pointerSide: "before", ignoreDocs: true, ignoreErrorResponsesOnlyBefore: true });
 
   const notes = [
     ...(result.omittedErrorResponses > 0 ? [`Not listed: ${result.omittedErrorResponses} error responses that only ours documents.`] : []),

@@ -2,13 +2,19 @@
 // every `$ref` resolves inside the file, and every operation has a unique operationId (each one
 // names a generated function).
 
-import type { LoadedSpec, PathSegment } from "./load-spec.js";
+import { isObject } from "../spec/json.js";
+import type { LoadedSpec } from "../spec/load.js";
+import type { PathSegment } from "../spec/positions.js";
+import type { SpecProblem } from "../spec/problems.js";
+import { follow, localPointer, pointerTokens, RefError, valueAt } from "../spec/refs.js";
 import { functionName } from "./names.js";
-import { HTTP_METHODS, lookupRef, refPath } from "./openapi.js";
-import type { SpecProblem } from "./problems.js";
+import { HTTP_METHODS } from "./openapi.js";
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+/** An error at the place `path` names in the spec. */
+function problemAt(spec: LoadedSpec, path: readonly PathSegment[], message: string): SpecProblem {
+  const { line, col } = spec.locate(path);
+  return { line, col, severity: "error", message };
+}
 
 /** Keys whose values are literal data (examples, defaults), where `$ref` is not a reference. */
 const LITERAL_KEYS = new Set(["example", "default", "enum", "const"]);
@@ -24,11 +30,11 @@ function refProblems(spec: LoadedSpec): SpecProblem[] {
       node.forEach((item, index) => visit(item, [...path, index]));
       return;
     }
-    if (!isRecord(node)) return;
+    if (!isObject(node)) return;
     const ref = node["$ref"];
     if (typeof ref === "string") {
       const problem = refProblem(spec.data, ref);
-      if (problem) problems.push({ line: spec.lineOf([...path, "$ref"]), severity: "error", message: problem });
+      if (problem) problems.push(problemAt(spec, [...path, "$ref"], problem));
     }
     for (const [key, value] of Object.entries(node)) {
       const isExampleValue = key === "value" && path[path.length - 2] === "examples";
@@ -40,59 +46,57 @@ function refProblems(spec: LoadedSpec): SpecProblem[] {
 }
 
 function refProblem(root: unknown, ref: string): string | undefined {
-  const path = refPath(ref);
-  if (path === undefined) {
+  const pointer = localPointer(ref);
+  if (pointer === undefined) {
     return `unsupported $ref "${ref}": only references inside this file ("#/...") are supported`;
   }
-  if (lookupRef(root, ref) === undefined) {
-    return `unresolvable $ref "${ref}": nothing exists at ${path.join(".") || "the document root"}`;
+  if (valueAt(root, pointer) === undefined) {
+    return `unresolvable $ref "${ref}": nothing exists at ${pointerTokens(pointer).join(".") || "the document root"}`;
+  }
+  try {
+    follow(root, { value: { $ref: ref }, pointer });
+  } catch (error) {
+    // A dangling or outside reference further along the chain is reported where it is written.
+    if (error instanceof RefError && error.reason === "loop") return `circular $ref "${ref}": it leads back to itself`;
+    if (!(error instanceof RefError)) throw error;
   }
   return undefined;
 }
 
 function operationIdProblems(spec: LoadedSpec): SpecProblem[] {
   const problems: SpecProblem[] = [];
-  const firstLineOfId = new Map<string, number>();
+  /** Where each operationId was first written; read for a line only when it is used again. */
+  const firstUse = new Map<string, PathSegment[]>();
   const idOfFunction = new Map<string, string>();
-  const paths = isRecord(spec.data) ? spec.data["paths"] : undefined;
-  if (!isRecord(paths)) return problems;
+  const paths = isObject(spec.data) ? spec.data["paths"] : undefined;
+  if (!isObject(paths)) return problems;
 
   for (const [path, item] of Object.entries(paths)) {
-    if (!isRecord(item)) continue;
+    if (!isObject(item)) continue;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (!isRecord(operation)) continue;
+      if (!isObject(operation)) continue;
       const id = operation["operationId"];
-      const where = ["paths", path, method];
+      const where: PathSegment[] = ["paths", path, method];
       if (typeof id !== "string" || id.trim() === "") {
-        problems.push({
-          line: spec.lineOf(where),
-          severity: "error",
-          message: `${method.toUpperCase()} ${path} has no operationId; the generator names its function after it`,
-        });
+        const message = `${method.toUpperCase()} ${path} has no operationId; the generator names its function after it`;
+        problems.push(problemAt(spec, where, message));
         continue;
       }
-      const line = spec.lineOf([...where, "operationId"]);
-      const firstLine = firstLineOfId.get(id);
-      if (firstLine !== undefined) {
-        problems.push({
-          line,
-          severity: "error",
-          message:
-            `duplicate operationId "${id}" (${method.toUpperCase()} ${path}); ` +
-            `line ${firstLine} already uses it, and each operationId must be unique`,
-        });
+      const place = [...where, "operationId"];
+      const first = firstUse.get(id);
+      if (first !== undefined) {
+        const message =
+          `duplicate operationId "${id}" (${method.toUpperCase()} ${path}); ` +
+          `line ${spec.locate(first).line} already uses it, and each operationId must be unique`;
+        problems.push(problemAt(spec, place, message));
         continue;
       }
-      firstLineOfId.set(id, line);
+      firstUse.set(id, place);
       const fnName = functionName(id);
       const clash = idOfFunction.get(fnName);
       if (clash !== undefined) {
-        problems.push({
-          line,
-          severity: "error",
-          message: `operationId "${id}" and "${clash}" both become the function name ${fnName}; rename one`,
-        });
+        problems.push(problemAt(spec, place, `operationId "${id}" and "${clash}" both become the function name ${fnName}; rename one`));
       }
       idOfFunction.set(fnName, id);
     }

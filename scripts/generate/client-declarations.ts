@@ -1,9 +1,15 @@
-// The fixed part of generated/client.ts: the declarations that do not depend on the spec.
-// Written as source text because that is what they are; the per-operation parts are built as
-// ts-morph structures in client.ts.
+// The fixed part of generated/client.ts: the declarations that do not depend on the spec. The
+// call types and parsers are written here as source text, because that is all they are to the
+// generator; the constraint model is a real module (constraint-model.ts) that the generator
+// itself is typed by, copied in from its source. The per-operation parts are built as ts-morph
+// structures in client.ts.
 
-/** CallInit, CallResult, FieldConstraint and OperationConstraints. */
-export const CLIENT_DECLARATIONS = `/** Options passed through to openapi-fetch for one call. */
+import { readFileSync } from "node:fs";
+import type { Project, SourceFile } from "ts-morph";
+import { isReservedTypeName } from "./names.js";
+
+/** CallInit and CallResult. */
+export const CALL_DECLARATIONS = `/** Options passed through to openapi-fetch for one call. */
 export interface CallInit {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
@@ -21,34 +27,6 @@ export interface CallResult<T> {
   readonly response: Response;
   readonly body: ReadableStream<Uint8Array> | null;
   readonly parse: (text: string) => T;
-}
-
-/** The type and bounds of one parameter or body field, as the spec states them. */
-export interface FieldConstraint {
-  readonly required: boolean;
-  readonly type: "string" | "integer" | "number" | "boolean" | "array" | "object";
-  /** True when the spec also allows \`null\` (\`anyOf: [T, {type: "null"}]\`). */
-  readonly nullable?: boolean;
-  readonly enum?: readonly (string | number | boolean)[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  readonly default?: string | number | boolean;
-}
-
-/** What the spec says about one operation. */
-export interface OperationConstraints {
-  readonly operationId: string;
-  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  readonly path: string;
-  /** True when the 2xx body is a cursor page (\`data\` array, \`has_more\` boolean) and the operation takes \`after\`. */
-  readonly paginated: boolean;
-  readonly path_params: Readonly<Record<string, FieldConstraint>>;
-  readonly query: Readonly<Record<string, FieldConstraint>>;
-  /** Top-level fields of the JSON body, or null when the operation takes none. */
-  readonly body: { readonly required: boolean; readonly fields: Readonly<Record<string, FieldConstraint>> } | null;
 }`;
 
 /** The parsers behind \`CallResult.parse\`: JSON as the spec's type, or nothing for a bodiless answer. */
@@ -60,3 +38,35 @@ export const PARSE_JSON = `function parseJson<T>(text: string): T {
 export const PARSE_NOTHING = `function parseNothing(): undefined {
   return undefined;
 }`;
+
+const CONSTRAINT_MODEL = new URL("./constraint-model.ts", import.meta.url);
+
+export interface ConstraintModel {
+  /** FieldConstraint and OperationConstraints as constraint-model.ts declares them, TSDoc included. */
+  readonly declarations: string;
+  /** FieldConstraint's properties in declaration order: the key order of every table entry. */
+  readonly fieldKeys: readonly string[];
+}
+
+/** Reads constraint-model.ts into `project`; refuses anything generated/client.ts could not hold. */
+export function readConstraintModel(project: Project): ConstraintModel {
+  const file = project.createSourceFile("constraint-model.ts", readFileSync(CONSTRAINT_MODEL, "utf8"));
+  const problem = modelProblem(file);
+  if (problem !== undefined) {
+    throw new Error(`scripts/generate/constraint-model.ts ${problem}; it is copied into generated/client.ts as it is`);
+  }
+  return {
+    declarations: file.getInterfaces().map((declaration) => declaration.getText(true)).join("\n\n"),
+    fieldKeys: file.getInterfaceOrThrow("FieldConstraint").getProperties().map((property) => property.getName()),
+  };
+}
+
+function modelProblem(file: SourceFile): string | undefined {
+  const interfaces = file.getInterfaces();
+  // An import or a value would need run-time code from scripts/ in generated/.
+  if (file.getStatements().length !== interfaces.length) return "holds something besides interfaces";
+  if (interfaces.some((declaration) => !declaration.isExported())) return "has an interface that is not exported";
+  // A schema could otherwise be given the same name as one of them (see names.ts).
+  if (interfaces.some((declaration) => !isReservedTypeName(declaration.getName()))) return "declares a name names.ts does not reserve";
+  return undefined;
+}

@@ -9,10 +9,10 @@ import type {
   TypeAliasDeclarationStructure,
   WriterFunction,
 } from "ts-morph";
-import { CLIENT_DECLARATIONS, PARSE_JSON, PARSE_NOTHING } from "./client-declarations.js";
-import type { Constraint } from "./constraints.js";
+import { CALL_DECLARATIONS, PARSE_JSON, PARSE_NOTHING, readConstraintModel } from "./client-declarations.js";
+import type { FieldConstraint } from "./constraint-model.js";
 import { literal } from "./literal.js";
-import { requireCommonJs } from "./require.js";
+import { requireCommonJs } from "../require-commonjs.js";
 import { isReservedTypeName, propertyKey, schemaTypeName } from "./names.js";
 import type { OpenApiDocument } from "./openapi.js";
 import type { OperationModel, ParameterModel } from "./operations.js";
@@ -40,6 +40,7 @@ export function renderClient(document: OpenApiDocument, operations: readonly Ope
       useTrailingCommas: true,
     },
   });
+  const model = readConstraintModel(project);
   const blankLine: WriterFunction = (writer) => writer.blankLine();
   const statements: (string | WriterFunction | StatementStructures)[] = [
     ...imports(schemaAliases.length > 0, operations),
@@ -48,9 +49,9 @@ export function renderClient(document: OpenApiDocument, operations: readonly Ope
     blankLine,
     ...operationAliases,
     blankLine,
-    CLIENT_DECLARATIONS,
+    `${CALL_DECLARATIONS}\n\n${model.declarations}`,
     blankLine,
-    (writer) => writeConstraintTable(writer, operations),
+    (writer) => writeConstraintTable(writer, operations, model.fieldKeys),
     ...(operations.some((operation) => operation.success.contentType) ? [blankLine, PARSE_JSON] : []),
     ...(operations.some((operation) => !operation.success.contentType) ? [blankLine, PARSE_NOTHING] : []),
     ...operations.flatMap((operation): WriterFunction[] => [
@@ -133,31 +134,27 @@ function assertUniqueNames(names: readonly string[]): void {
   }
 }
 
-/** `{ required: true, type: "string", minLength: 1 }`, keys in a fixed order. */
-function constraintLiteral(constraint: Constraint): string {
-  const { required, type, nullable, minimum, maximum, minLength, maxLength, pattern } = constraint;
-  return literal({
-    required, type, nullable, enum: constraint.enum, minimum, maximum, minLength, maxLength, pattern,
-    default: constraint.default,
-  });
+/** `{ required: true, type: "string", minLength: 1 }`, keys in the order FieldConstraint declares them. */
+function constraintLiteral(constraint: FieldConstraint, keys: readonly string[]): string {
+  return literal(Object.fromEntries(keys.map((key) => [key, Reflect.get(constraint, key)])));
 }
 
-function writeFields(writer: CodeBlockWriter, fields: readonly (readonly [string, Constraint])[]): void {
+function writeFields(writer: CodeBlockWriter, fields: readonly (readonly [string, FieldConstraint])[], keys: readonly string[]): void {
   if (fields.length === 0) {
     writer.write("{}");
     return;
   }
   writer.inlineBlock(() => {
     for (const [name, constraint] of fields) {
-      writer.writeLine(`${propertyKey(name)}: ${constraintLiteral(constraint)},`);
+      writer.writeLine(`${propertyKey(name)}: ${constraintLiteral(constraint, keys)},`);
     }
   });
 }
 
-const asFields = (parameters: readonly ParameterModel[]): [string, Constraint][] =>
+const asFields = (parameters: readonly ParameterModel[]): [string, FieldConstraint][] =>
   parameters.map((parameter) => [parameter.name, parameter.constraint]);
 
-function writeConstraintTable(writer: CodeBlockWriter, operations: readonly OperationModel[]): void {
+function writeConstraintTable(writer: CodeBlockWriter, operations: readonly OperationModel[], keys: readonly string[]): void {
   writeDoc(writer, "The spec's constraints, one entry per operation, keyed by the generated function's name.");
   writer.write("export const operationConstraints = ").inlineBlock(() => {
     for (const operation of operations) {
@@ -167,16 +164,16 @@ function writeConstraintTable(writer: CodeBlockWriter, operations: readonly Oper
         writer.writeLine(`path: ${JSON.stringify(operation.path)},`);
         writer.writeLine(`paginated: ${operation.paginated},`);
         writer.write("path_params: ");
-        writeFields(writer, asFields(operation.pathParams));
+        writeFields(writer, asFields(operation.pathParams), keys);
         writer.write(",").newLine().write("query: ");
-        writeFields(writer, asFields(operation.queryParams));
+        writeFields(writer, asFields(operation.queryParams), keys);
         writer.write(",").newLine().write("body: ");
         const { body } = operation;
         if (body === null) writer.write("null");
         else {
           writer.inlineBlock(() => {
             writer.writeLine(`required: ${body.required},`).write("fields: ");
-            writeFields(writer, body.fields);
+            writeFields(writer, body.fields, keys);
             writer.write(",").newLine();
           });
         }

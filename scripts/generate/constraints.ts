@@ -1,28 +1,20 @@
 // What the spec says about one parameter or body field, reduced to the facts the client checks
 // before sending: type, bounds, enum, pattern, default. `$ref`s are followed and a nullable
-// single-type `anyOf` (`anyOf: [X, {type: "null"}]`) is read as X.
+// single-type `anyOf` (`anyOf: [X, {type: "null"}]`) is read as X. The shape is FieldConstraint,
+// declared once in constraint-model.ts.
 
-import { deref, type OpenApiDocument, type SchemaNode } from "./openapi.js";
+import type { FieldConstraint } from "./constraint-model.js";
+import { COPIED_KEYWORDS, deref, type OpenApiDocument, type SchemaNode } from "./openapi.js";
 
-export type FieldType = "string" | "integer" | "number" | "boolean" | "array" | "object";
-export type Primitive = string | number | boolean;
+type FieldType = FieldConstraint["type"];
+type Primitive = NonNullable<FieldConstraint["default"]>;
 
-export interface Constraint {
-  readonly required: boolean;
-  readonly type: FieldType;
-  readonly nullable?: true;
-  readonly enum?: readonly Primitive[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  readonly default?: Primitive;
-}
+/** Every FieldType, so the compiler holds this list to the declaration. */
+const FIELD_TYPES: Readonly<Record<FieldType, true>> = {
+  string: true, integer: true, number: true, boolean: true, array: true, object: true,
+};
 
-const FIELD_TYPES: ReadonlySet<string> = new Set(["string", "integer", "number", "boolean", "array", "object"]);
-
-const isFieldType = (type: unknown): type is FieldType => typeof type === "string" && FIELD_TYPES.has(type);
+const isFieldType = (type: unknown): type is FieldType => typeof type === "string" && Object.hasOwn(FIELD_TYPES, type);
 const isPrimitive = (value: unknown): value is Primitive =>
   typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 const isNullSchema = (schema: SchemaNode): boolean => schema.type === "null";
@@ -69,25 +61,30 @@ export function fieldConstraint(
   document: OpenApiDocument,
   node: SchemaNode,
   required: boolean,
-): Constraint | string {
+): FieldConstraint | string {
   const { schema, nullable } = unwrapNullable(document, node);
   const type = fieldType(schema);
   if (type === undefined) {
     return "has no single type (give it `type`, or `anyOf` of one type and null)";
   }
   const enumValues = literalValues(schema)?.filter(isPrimitive);
+  const copied: Copied = {};
+  for (const keyword of COPIED_KEYWORDS) copyKeyword(copied, schema, keyword);
   return {
     required,
     type,
-    ...(nullable ? { nullable: true as const } : {}),
+    ...(nullable ? { nullable: true } : {}),
     ...(enumValues && enumValues.length > 0 ? { enum: enumValues } : {}),
-    ...(typeof schema.minimum === "number" ? { minimum: schema.minimum } : {}),
-    ...(typeof schema.maximum === "number" ? { maximum: schema.maximum } : {}),
-    ...(typeof schema.minLength === "number" ? { minLength: schema.minLength } : {}),
-    ...(typeof schema.maxLength === "number" ? { maxLength: schema.maxLength } : {}),
-    ...(typeof schema.pattern === "string" ? { pattern: schema.pattern } : {}),
+    ...copied,
     ...(isPrimitive(schema.default) ? { default: schema.default } : {}),
   };
+}
+
+type Copied = { -readonly [K in (typeof COPIED_KEYWORDS)[number]]?: FieldConstraint[K] };
+
+function copyKeyword<K extends keyof Copied>(into: Copied, schema: SchemaNode, keyword: K): void {
+  const value = schema[keyword];
+  if (value !== undefined) into[keyword] = value;
 }
 
 /** Top-level properties and required names of an object schema, with `allOf` members merged. */

@@ -2,8 +2,8 @@
 // finds; `npm run generate` refuses to write code from a spec that has lint errors.
 
 import type * as RedoclyCore from "@redocly/openapi-core";
-import { byLine, type SpecProblem } from "./problems.js";
-import { requireCommonJs } from "./require.js";
+import { byLine, type SpecProblem } from "../spec/problems.js";
+import { requireCommonJs } from "../require-commonjs.js";
 
 const { getLineColLocation, lintFromString, loadConfig } = requireCommonJs("@redocly/openapi-core") as typeof RedoclyCore;
 

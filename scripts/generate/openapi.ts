@@ -1,18 +1,24 @@
-// The parts of an OpenAPI 3.1 document the generator reads, and local `$ref` resolution.
-// Deliberately loose: the document has passed the structural checks and the linter before any
-// of this is trusted.
+// The parts of an OpenAPI 3.1 document the generator reads, typed, over the one dereferencer in
+// spec/refs.ts. Deliberately loose: the document has passed the structural checks and the
+// linter before any of this is trusted.
 
-export interface SchemaNode {
+import type { FieldConstraint } from "./constraint-model.js";
+import type { JsonValue } from "../spec/json.js";
+import { follow, localPointer, pointerTokens } from "../spec/refs.js";
+
+/**
+ * The schema keywords a FieldConstraint takes over unchanged. Their types are FieldConstraint's
+ * (the linter has checked the spec agrees), so they are declared once, there.
+ */
+export const COPIED_KEYWORDS = ["minimum", "maximum", "minLength", "maxLength", "pattern"] as const satisfies readonly (keyof FieldConstraint)[];
+type CopiedKeywords = Pick<FieldConstraint, (typeof COPIED_KEYWORDS)[number]>;
+
+export interface SchemaNode extends CopiedKeywords {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
   readonly const?: unknown;
   readonly default?: unknown;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly required?: readonly string[];
   readonly items?: SchemaNode;
@@ -75,47 +81,27 @@ export interface OpenApiDocument {
   };
 }
 
-/** `#/components/schemas/A~1B` → ["components", "schemas", "A/B"]; undefined for a non-local ref. */
-export function refPath(ref: string): string[] | undefined {
-  if (!ref.startsWith("#")) return undefined;
-  if (ref === "#") return [];
-  if (!ref.startsWith("#/")) return undefined;
-  return ref
-    .slice(2)
-    .split("/")
-    .map((segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** The value a local `$ref` points at, or undefined when it points nowhere. */
-export function lookupRef(root: unknown, ref: string): unknown {
-  const path = refPath(ref);
-  if (path === undefined) return undefined;
-  let node: unknown = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
+/**
+ * The parsed spec seen through these types. Only for a document that has passed the structural
+ * checks and the linter: nothing here checks the shape.
+ */
+export function asOpenApiDocument(data: JsonValue): OpenApiDocument {
+  return data as unknown as OpenApiDocument;
 }
 
 /** The name of a named schema when `ref` is `#/components/schemas/<name>`. */
 export function schemaRefName(ref: string | undefined): string | undefined {
-  const path = ref === undefined ? undefined : refPath(ref);
+  const pointer = ref === undefined ? undefined : localPointer(ref);
+  const path = pointer === undefined ? undefined : pointerTokens(pointer);
   return path?.length === 3 && path[0] === "components" && path[1] === "schemas" ? path[2] : undefined;
 }
 
 /**
- * Follows `$ref`s until a node that is not a reference. The structural checks have already
- * proved every local reference resolves, so a dangling or circular chain here is a bug.
+ * The node a chain of `$ref`s ends at, with keywords written beside a `$ref` laid over it. The
+ * structural checks have proved every local reference resolves, so this does not fail on a
+ * checked spec.
  */
 export function deref<T extends { readonly $ref?: string }>(document: OpenApiDocument, node: T): T {
-  let current: T = node;
-  for (let hops = 0; current.$ref !== undefined; hops++) {
-    const target = lookupRef(document, current.$ref);
-    if (hops > 32 || target === null || typeof target !== "object") {
-      throw new Error(`internal: cannot resolve $ref ${current.$ref}`);
-    }
-    current = target as T;
-  }
-  return current;
+  // The typed nodes are views of the parsed JSON; follow reads them as the JSON they are.
+  return follow(document, { value: node as unknown as JsonValue, pointer: "" }).value as unknown as T;
 }

@@ -1,10 +1,12 @@
-// The spec's operations, read once into the shape the client renderer needs: names, parameters
-// with their constraints, the body, the success type and whether the operation is a cursor page.
+// The spec's operations, read once into the shape the renderers need: names, parameters with
+// their constraints and schemas, the body, the success type and whether the operation is a
+// cursor page.
 
-import { fieldConstraint, isCursorPage, objectShape, type Constraint } from "./constraints.js";
-import type { LoadedSpec, PathSegment } from "./load-spec.js";
+import type { FieldConstraint, OperationConstraints } from "./constraint-model.js";
+import { fieldConstraint, isCursorPage, objectShape } from "./constraints.js";
 import { aliasPrefix, functionName, schemaTypeName } from "./names.js";
 import {
+  asOpenApiDocument,
   deref,
   HTTP_METHODS,
   schemaRefName,
@@ -15,16 +17,20 @@ import {
   type ResponseNode,
   type SchemaNode,
 } from "./openapi.js";
-import { SpecProblemsError, type SpecProblem } from "./problems.js";
+import type { LoadedSpec } from "../spec/load.js";
+import type { PathSegment } from "../spec/positions.js";
+import { SpecProblemsError, type SpecProblem } from "../spec/problems.js";
 
-const CLIENT_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-export type ClientMethod = (typeof CLIENT_METHODS)[number];
-const isClientMethod = (method: string): method is ClientMethod =>
-  (CLIENT_METHODS as readonly string[]).includes(method);
+export type ClientMethod = OperationConstraints["method"];
+/** Every ClientMethod, so the compiler holds this list to the declaration. */
+const CLIENT_METHODS: Readonly<Record<ClientMethod, true>> = { GET: true, POST: true, PUT: true, PATCH: true, DELETE: true };
+const isClientMethod = (method: string): method is ClientMethod => Object.hasOwn(CLIENT_METHODS, method);
 
 export interface ParameterModel {
   readonly name: string;
-  readonly constraint: Constraint;
+  readonly constraint: FieldConstraint;
+  /** The spec's own schema for it (`{}` when it gives none): what its validator checks. */
+  readonly schema: SchemaNode;
   /** The spec's `example` for it, if any: used in the generated TSDoc example. */
   readonly example: unknown;
 }
@@ -51,7 +57,7 @@ export interface BodyModel {
   readonly contentType: string;
   /** The alias of the named schema the body `$ref`s, or undefined when it is inline. */
   readonly namedType: string | undefined;
-  readonly fields: readonly (readonly [string, Constraint])[];
+  readonly fields: readonly (readonly [string, FieldConstraint])[];
   readonly example: unknown;
 }
 
@@ -66,7 +72,7 @@ export interface SuccessModel {
 
 /** Reads every operation of the spec; unsupported constructs throw, each problem with its line. */
 export function readOperations(spec: LoadedSpec): OperationModel[] {
-  const document = spec.data as OpenApiDocument;
+  const document = asOpenApiDocument(spec.data);
   const operations: OperationModel[] = [];
   const problems: SpecProblem[] = [];
 
@@ -76,7 +82,8 @@ export function readOperations(spec: LoadedSpec): OperationModel[] {
       if (!operation) continue;
       const where: PathSegment[] = ["paths", path, method];
       const report = (message: string): void => {
-        problems.push({ line: spec.lineOf(where), severity: "error", message });
+        const { line, col } = spec.locate(where);
+        problems.push({ line, col, severity: "error", message });
       };
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
       const model = readOperation(document, path, method.toUpperCase(), operation, parameters, report);
@@ -120,12 +127,13 @@ function readOperation(
       continue;
     }
     const required = parameter.in === "path" || parameter.required === true;
-    const constraint = fieldConstraint(document, parameter.schema ?? {}, required);
+    const schema = parameter.schema ?? {};
+    const constraint = fieldConstraint(document, schema, required);
     if (typeof constraint === "string") {
       report(`${label}: ${parameter.in} parameter "${parameter.name}" ${constraint}`);
       continue;
     }
-    const model = { name: parameter.name, constraint, example: parameter.example };
+    const model = { name: parameter.name, constraint, schema, example: parameter.example };
     (parameter.in === "path" ? pathParams : queryParams).push(model);
   }
 
@@ -178,7 +186,7 @@ function readBody(
   }
   const [contentType, { schema = {} }] = media;
   const shape = objectShape(document, schema);
-  const fields: (readonly [string, Constraint])[] = [];
+  const fields: (readonly [string, FieldConstraint])[] = [];
   for (const [name, property] of shape.properties) {
     const constraint = fieldConstraint(document, property, shape.required.has(name));
     if (typeof constraint === "string") {

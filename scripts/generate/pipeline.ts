@@ -1,17 +1,17 @@
 // The generator as functions: render every file in memory from the spec, then either write them
 // (generate) or compare them with what is on disk (check). The CLI in scripts/generate.ts and the
 // tests call these; paths are parameters so tests can run on a copy of the project.
+//
+// Each step loads its heavy dependency when it runs (Redocly for lint, ts-morph for client.ts,
+// openapi-typescript with its TypeScript for schema.ts, ajv for validators.ts), so a spec that
+// fails an early step is refused before the later ones cost anything.
 
 import { relative, resolve, sep } from "node:path";
+import { readSpecFile } from "../spec/load.js";
+import { SpecProblemsError, type SpecProblem } from "../spec/problems.js";
 import { checkStructure } from "./check-spec.js";
-import { renderClient } from "./client.js";
-import { lintSpec } from "./lint-spec.js";
-import { loadSpec } from "./load-spec.js";
-import type { OpenApiDocument } from "./openapi.js";
+import { asOpenApiDocument } from "./openapi.js";
 import { readOperations } from "./operations.js";
-import { SpecProblemsError, type SpecProblem } from "./problems.js";
-import { renderSchema } from "./schema.js";
-import { renderValidators } from "./validators.js";
 import { findDrift, writeAtomically, type Drift, type RenderedFiles } from "./write.js";
 
 export interface GenerateOptions {
@@ -62,23 +62,30 @@ export interface Rendered {
  */
 export async function renderAll(options: GenerateOptions = {}): Promise<Rendered> {
   const paths = resolveOptions(options);
-  const spec = await loadSpec(paths.spec, relative(process.cwd(), paths.spec));
+  const spec = await readSpecFile(paths.spec, relative(process.cwd(), paths.spec));
 
   const structural = checkStructure(spec);
   if (structural.length > 0) throw new SpecProblemsError(spec.file, structural);
-  const lint = await lintSpec(spec, paths.config);
+  const { lintSpec } = await import("./lint-spec.js");
+  const lint = await lintSpec({ path: paths.spec, text: spec.text }, paths.config);
   const lintErrors = lint.filter((problem) => problem.severity === "error");
   if (lintErrors.length > 0) throw new SpecProblemsError(spec.file, lintErrors);
 
   const operations = readOperations(spec);
   // Linted and structurally checked above: from here on the data is a valid OpenAPI 3.1 document.
-  const document = spec.data as OpenApiDocument;
+  const document = asOpenApiDocument(spec.data);
   const header = generatedHeader(relative(paths.root, paths.spec).split(sep).join("/"));
   const withHeader = (body: string): string => `${header}\n\n${body.trim()}\n`;
+  const { renderClient } = await import("./client.js");
+  const client = renderClient(document, operations);
+  const { renderSchema } = await import("./schema.js");
+  const schema = await renderSchema(document, paths.root);
+  const { renderValidators } = await import("./validators.js");
+  const validators = renderValidators(document, operations);
   const files = new Map([
-    ["client.ts", withHeader(renderClient(document, operations))],
-    ["schema.ts", withHeader(await renderSchema(document, paths.root))],
-    ["validators.ts", withHeader(renderValidators(document))],
+    ["client.ts", withHeader(client)],
+    ["schema.ts", withHeader(schema)],
+    ["validators.ts", withHeader(validators)],
   ]);
   return {
     files,

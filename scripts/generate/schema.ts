@@ -5,7 +5,7 @@ import type * as OpenapiTypescript from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import { halveIndentation } from "./format.js";
 import type { OpenApiDocument } from "./openapi.js";
-import { requireCommonJs } from "./require.js";
+import { requireCommonJs } from "../require-commonjs.js";
 
 const { default: openapiTS, astToString } = requireCommonJs("openapi-typescript") as typeof OpenapiTypescript;
 

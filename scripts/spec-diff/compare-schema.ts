@@ -2,9 +2,9 @@
 // recursively. `where` decides the direction: a narrower request schema refuses what callers
 // send (breaking); a narrower response schema is safe, a different one is not.
 
-import { child } from "./dereference.js";
+import { child } from "../spec/refs.js";
 import { absent, Recorder, show, type Pair, type Scope, type TypeStep, type Where } from "./findings.js";
-import { jsonEqual, stableStringify, type JsonValue } from "./json.js";
+import { jsonEqual, stableStringify, type JsonValue } from "../spec/json.js";
 import { BOUND_KEYWORDS, canonicalSchema, DOC_KEYWORDS, type CanonicalSchema } from "./normalize.js";
 import type { RuleId } from "./rules.js";
 

@@ -10,7 +10,7 @@
 // (`.../get/parameters/limit`, not `.../parameters/2`), so a pointer survives a reordering.
 // Something missing on the pointer side is named where it would be written there.
 
-import { child, follow, member, type Located } from "./dereference.js";
+import { child, follow, member, type Located } from "../spec/refs.js";
 import { compareSchema, describeTypes } from "./compare-schema.js";
 import {
   absent,
@@ -26,7 +26,7 @@ import {
   type TypeStep,
   type Where,
 } from "./findings.js";
-import { isObject, jsonEqual, type JsonObject, type JsonValue } from "./json.js";
+import { isObject, jsonEqual, type JsonObject, type JsonValue } from "../spec/json.js";
 import { canonicalSchema } from "./normalize.js";
 import { effectiveSecurity } from "./security.js";
 

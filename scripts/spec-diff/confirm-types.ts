@@ -13,8 +13,11 @@
 // would cost ~1 s of a ~2.5 s run; if the generated code ever needs more, the diagnostics say
 // so and the run is repeated with the real lib.
 
+import type * as OpenapiTypescript from "openapi-typescript";
+import type * as TsMorph from "ts-morph";
+import { requireCommonJs } from "../require-commonjs.js";
+import type { JsonObject } from "../spec/json.js";
 import type { TypeProbe, TypeStep } from "./findings.js";
-import type { JsonObject } from "./json.js";
 
 export interface ConfirmJob {
   readonly before: JsonObject;
@@ -58,7 +61,9 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 
  * Throws when openapi-typescript cannot generate types for one of the documents.
  */
 export async function typesDiffer(jobs: readonly ConfirmJob[]): Promise<boolean[][]> {
-  const [{ default: openapiTS, astToString }, { Project }] = await Promise.all([import("openapi-typescript"), import("ts-morph")]);
+  // Required here, only once a break needs confirming: most comparisons find none.
+  const { default: openapiTS, astToString } = requireCommonJs("openapi-typescript") as typeof OpenapiTypescript;
+  const { Project } = requireCommonJs("ts-morph") as typeof TsMorph;
 
   // The same document (the base, in a catalogue of mutations) is generated once.
   const generated = new Map<JsonObject, string>();

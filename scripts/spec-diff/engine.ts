@@ -4,7 +4,7 @@
 import { compareSpecs } from "./compare.js";
 import { typesDiffer } from "./confirm-types.js";
 import type { CompareOptions, Finding } from "./findings.js";
-import type { JsonObject, JsonValue } from "./json.js";
+import type { JsonObject, JsonValue } from "../spec/json.js";
 import { RULES, type RuleId } from "./rules.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "spec-only";

@@ -3,19 +3,27 @@
 // each kept at the pointer it has in the full spec, so that references still resolve and a
 // report about the extract names places that exist in the published file.
 
-import { child, refPointer, valueAt } from "./dereference.js";
-import { isObject, type JsonObject, type JsonValue } from "./json.js";
+import { isObject, type JsonObject, type JsonValue } from "../spec/json.js";
+import { child, refTarget, valueAt } from "../spec/refs.js";
 
 export const ADMIN_KEYS_PATH = "/organization/admin_api_keys";
 
-/** The admin-keys part of `full`; throws when `full` has no such path. */
+/** The published document does not have what an extract needs. */
+export class ExtractError extends Error {
+  override readonly name = "ExtractError";
+}
+
+/**
+ * The admin-keys part of `full`; throws an ExtractError when `full` has no such path, and a
+ * RefError for a reference in that part that cannot be followed.
+ */
 export function extractAdminKeys(full: JsonObject): JsonObject {
   const paths = isObject(full.paths) ? full.paths : {};
   const kept: JsonObject = {};
   for (const [key, item] of Object.entries(paths)) {
     if (key === ADMIN_KEYS_PATH || key.startsWith(`${ADMIN_KEYS_PATH}/`)) kept[key] = item;
   }
-  if (Object.keys(kept).length === 0) throw new Error(`The document has no ${ADMIN_KEYS_PATH} paths.`);
+  if (Object.keys(kept).length === 0) throw new ExtractError(`The document has no ${ADMIN_KEYS_PATH} paths.`);
 
   const extract: JsonObject = { openapi: full.openapi ?? "3.1.0", info: full.info ?? { title: "extract", version: "0" }, paths: kept };
   for (const key of ["servers", "security"] as const) {
@@ -23,18 +31,20 @@ export function extractAdminKeys(full: JsonObject): JsonObject {
     if (value !== undefined) extract[key] = value;
   }
 
-  const pending: JsonValue[] = [kept, full.security ?? null];
+  const pending: Walked[] = [
+    ...Object.entries(kept).map(([key, node]) => ({ node, pointer: child("/paths", key) })),
+    { node: full.security ?? null, pointer: "/security" },
+  ];
   const copied = new Set<string>();
   while (pending.length > 0) {
-    const node = pending.pop();
-    for (const ref of referencesIn(node)) {
+    const next = pending.pop();
+    if (next === undefined) break;
+    for (const { ref, holder } of referencesIn(next)) {
       if (copied.has(ref)) continue;
       copied.add(ref);
-      const pointer = refPointer(ref);
-      const target = valueAt(full, pointer);
-      if (target === undefined) throw new Error(`The $ref "${ref}" points at nothing.`);
-      place(extract, pointer, target);
-      pending.push(target);
+      const target = refTarget(full, ref, holder);
+      place(extract, target.pointer, target.value);
+      pending.push({ node: target.value, pointer: target.pointer });
     }
   }
   for (const name of securitySchemeNames(full, kept)) {
@@ -45,18 +55,26 @@ export function extractAdminKeys(full: JsonObject): JsonObject {
   return extract;
 }
 
-/** Every `$ref` string inside `node`, and the names of the security schemes it requires. */
-function referencesIn(node: JsonValue | undefined): string[] {
-  const refs: string[] = [];
-  const stack: (JsonValue | undefined)[] = [node];
+/** A node of the full document and its pointer there. */
+interface Walked {
+  readonly node: JsonValue;
+  readonly pointer: string;
+}
+
+/** Every `$ref` string inside `start`, with the pointer of the node that holds it. */
+function referencesIn(start: Walked): { ref: string; holder: string }[] {
+  const refs: { ref: string; holder: string }[] = [];
+  const stack: Walked[] = [start];
   while (stack.length > 0) {
     const current = stack.pop();
-    if (Array.isArray(current)) stack.push(...current);
-    else if (isObject(current)) {
-      for (const [key, value] of Object.entries(current)) {
-        if (key === "$ref" && typeof value === "string") refs.push(value);
+    if (current === undefined) break;
+    const { node, pointer } = current;
+    if (Array.isArray(node)) node.forEach((item, index) => stack.push({ node: item, pointer: child(pointer, index) }));
+    else if (isObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") refs.push({ ref: value, holder: pointer });
         // Examples and vendor metadata (x-oaiMeta) never hold references worth following.
-        else if (key !== "example" && key !== "examples" && !key.startsWith("x-")) stack.push(value);
+        else if (key !== "example" && key !== "examples" && !key.startsWith("x-")) stack.push({ node: value, pointer: child(pointer, key) });
       }
     }
   }

@@ -1,8 +1,8 @@
 // What a comparison produces, and the one place findings are recorded: which pointer names a
 // change, where the generated types hold it, and that each is reported once per operation.
 
-import { valueAt, member, type Located } from "./dereference.js";
-import { isObject, stableStringify, type JsonObject, type JsonValue } from "./json.js";
+import { valueAt, member, type Located } from "../spec/refs.js";
+import { isObject, stableStringify, type JsonObject, type JsonValue } from "../spec/json.js";
 import type { RuleId } from "./rules.js";
 
 /** One step into the generated types: a property key, or into an array's items. */

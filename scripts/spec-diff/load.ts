@@ -1,11 +1,13 @@
-// Reading a spec: from a file or from `git show <ref>:spec/openapi.yaml`, as YAML or JSON.
-// Published specs are about 3 MB; the `yaml` package needs 2-4 s for that, js-yaml about 0.2 s,
-// so js-yaml is used when it can be resolved and `yaml` otherwise.
+// Reading a spec for comparison: from a file or from `git show <ref>:spec/openapi.yaml`, YAML or
+// JSON, through the one loader in spec/load.ts. Every problem is a UsageError (exit code 2)
+// worded as every command words one: `file:line:col message`.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { isObject, type JsonObject } from "./json.js";
+import { isObject, type JsonObject } from "../spec/json.js";
+import { parseSpecText, type LoadedSpec } from "../spec/load.js";
+import { formatProblem, SpecProblemsError } from "../spec/problems.js";
+import type { RefError } from "../spec/refs.js";
 
 /** A problem with what the user asked for (exit code 2), as opposed to a bug. */
 export class UsageError extends Error {
@@ -17,43 +19,36 @@ export const SPEC_PATH = "spec/openapi.yaml";
 /** Where the base spec comes from, as `--base` named it. */
 export type BaseSource = { readonly kind: "file"; readonly path: string } | { readonly kind: "ref"; readonly ref: string };
 
-interface FastYaml {
-  load(text: string, options: { schema: unknown; filename: string }): unknown;
-  CORE_SCHEMA: unknown;
-}
-
-let fastYaml: FastYaml | null | undefined;
-
-function loadFastYaml(): FastYaml | null {
-  if (fastYaml === undefined) {
-    try {
-      fastYaml = createRequire(import.meta.url)("js-yaml") as FastYaml;
-    } catch {
-      fastYaml = null;
-    }
-  }
-  return fastYaml;
+/** A spec read for comparison: an OpenAPI document, and where its parts are written. */
+export interface ComparedSpec extends LoadedSpec {
+  readonly data: JsonObject;
 }
 
 /** Parses YAML or JSON text into an OpenAPI document; `source` names it in errors. */
-export async function parseSpec(text: string, source: string): Promise<JsonObject> {
-  let document: unknown;
+export function loadComparedSpec(text: string, source: string): ComparedSpec {
+  let spec: LoadedSpec;
   try {
-    if (/^\s*\{/.test(text)) {
-      document = JSON.parse(text);
-    } else {
-      const fast = loadFastYaml();
-      // The core schema keeps dates and the like as the strings JSON would have.
-      if (fast) document = fast.load(text, { schema: fast.CORE_SCHEMA, filename: source });
-      else document = (await import("yaml")).parse(text, { uniqueKeys: false });
-    }
+    spec = parseSpecText(text, source);
   } catch (error) {
-    throw new UsageError(`${source} is not valid YAML or JSON: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof SpecProblemsError) throw new UsageError(error.message);
+    throw error;
   }
-  if (!isObject(document) || typeof document.openapi !== "string") {
+  const { data } = spec;
+  if (!isObject(data) || typeof data.openapi !== "string") {
     throw new UsageError(`${source} is not an OpenAPI document (no "openapi" version field at the top).`);
   }
-  return document;
+  return { ...spec, data };
+}
+
+/**
+ * A reference that cannot be followed, as a UsageError at the place it is written: `sources`
+ * maps each document the comparison walked to the spec whose text holds it.
+ */
+export function refUsageError(error: RefError, sources: ReadonlyMap<unknown, ComparedSpec>): UsageError {
+  const spec = sources.get(error.root);
+  if (spec === undefined) return new UsageError(error.message);
+  const { line, col } = spec.locatePointer(error.pointer);
+  return new UsageError(formatProblem(spec.file, { line, col, severity: "error", message: error.message }));
 }
 
 export function readText(path: string): string {

@@ -6,8 +6,8 @@
 // Vendor extensions (x-*) are dropped. Each keyword keeps the pointer of the node it was written
 // in, so a report points at the real place even when it sits inside an anyOf branch.
 
-import { child, follow, type Located } from "./dereference.js";
-import { isObject, type JsonObject, type JsonValue } from "./json.js";
+import { child, follow, type Located } from "../spec/refs.js";
+import { isObject, type JsonObject, type JsonValue } from "../spec/json.js";
 
 export interface Keyword {
   readonly value: JsonValue;

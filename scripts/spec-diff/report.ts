@@ -2,7 +2,7 @@
 // comment, JSON for machines (`{ "changes": [...] }`, exactly the Change fields).
 
 import type { Change, ChangeKind } from "./engine.js";
-import { stableStringify, type JsonValue } from "./json.js";
+import { stableStringify, type JsonValue } from "../spec/json.js";
 
 export interface ReportContext {
   /** "Changes to the API since HEAD". */

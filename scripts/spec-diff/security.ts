@@ -1,8 +1,8 @@
 // The security that applies to an operation, spelled out so that two documents can be compared:
 // requirement names resolved to the schemes they name, without prose, sorted.
 
-import { child, follow, member, type Located } from "./dereference.js";
-import { isObject, type JsonObject, type JsonValue } from "./json.js";
+import { child, follow, member, type Located } from "../spec/refs.js";
+import { isObject, type JsonObject, type JsonValue } from "../spec/json.js";
 import { field } from "./findings.js";
 
 export interface EffectiveSecurity {

@@ -1,5 +1,6 @@
 // Lint and generate on broken specs: each kind of breakage stops both commands with exit 1 and a
-// message naming the file, the line and the problem, and generated/ stays byte-identical.
+// message naming the file, the line (and column) and the problem, and generated/ stays
+// byte-identical.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyProject, lineOf, type ProjectCopy, type RunResult } from "./project-copy.js";
@@ -28,7 +29,7 @@ const BAD_SPECS: readonly BadSpec[] = [
     kind: "YAML syntax error",
     breakSpec: (spec) =>
       replaceOnce(spec, "summary: Retrieve a single organization API key", "summary: [Retrieve a single organization API key"),
-    // yaml notices the unclosed bracket on the line after it.
+    // The YAML parser notices the unclosed bracket on the line after it.
     line: (bad) => lineOf(bad, "summary: [Retrieve") + 1,
     generateSays: /YAML syntax error: .+/,
     lintRule: "yaml-syntax",
@@ -113,11 +114,11 @@ describe.each(BAD_SPECS)("a spec with a $kind", (badSpec) => {
     expect(lint.stdout).toMatch(new RegExp(`^spec/openapi\\.yaml:${line}:\\d+  ${escapeRegExp(badSpec.lintRule)}  \\S`, "m"));
   });
 
-  it("refuses npm run generate with file:line: problem and exit 1", () => {
+  it("refuses npm run generate with file:line:col problem and exit 1", () => {
     const { generate, bad } = outcome();
     expect(generate.code).toBe(1);
     const line = badSpec.line(bad);
-    expect(generate.stderr).toMatch(new RegExp(`^spec/openapi\\.yaml:${line}: ${badSpec.generateSays.source}`, "m"));
+    expect(generate.stderr).toMatch(new RegExp(`^spec/openapi\\.yaml:${line}:\\d+ ${badSpec.generateSays.source}`, "m"));
     expect(generate.stderr).toContain("generated/ was not touched");
     expect(generate.stdout).not.toContain("wrote");
   });

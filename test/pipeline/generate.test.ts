@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
 import { generate, generatedHeader } from "../../scripts/generate/pipeline.js";
+import { parseSpecText } from "../../scripts/spec/load.js";
 import { copyProject, ROOT, runNode, snapshot, type ProjectCopy } from "./project-copy.js";
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -60,8 +60,9 @@ describe("a new operation in the spec", () => {
   beforeAll(async () => {
     project = await copyProject();
     cleanup.push(() => project.remove());
-    const spec = parse(await project.readSpec()) as Record<string, Record<string, unknown>>;
-    const extra = parse(await readFile(join(ROOT, "test/fixtures/pipeline/projects-operation.yaml"), "utf8")) as {
+    const spec = parseSpecText(await project.readSpec(), "openapi.yaml").data as Record<string, Record<string, unknown>>;
+    const fixture = await readFile(join(ROOT, "test/fixtures/pipeline/projects-operation.yaml"), "utf8");
+    const extra = parseSpecText(fixture, "projects-operation.yaml").data as {
       tags: unknown[];
       paths: Record<string, unknown>;
       components: { schemas: Record<string, unknown> };
@@ -72,7 +73,8 @@ describe("a new operation in the spec", () => {
       paths: { ...spec["paths"], ...extra.paths },
       components: { ...spec["components"], schemas: { ...(spec["components"]?.["schemas"] as object), ...extra.components.schemas } },
     };
-    await project.writeSpec(stringify(merged));
+    // Written back as JSON, which the generator reads as readily as YAML.
+    await project.writeSpec(JSON.stringify(merged, null, 2));
     await generate({ root: project.dir });
     client = await readFile(join(project.dir, "generated/client.ts"), "utf8");
   }, 60_000);
@@ -109,6 +111,24 @@ describe("a new operation in the spec", () => {
       body: null,
     });
     expect(Object.keys(generated.operationConstraints)).toHaveLength(5);
+  });
+
+  it("gets query and path validators from its parameter schemas, coercing and filling in defaults", async () => {
+    type Validate = ((values: Record<string, unknown>) => boolean) & { errors?: { keyword: string }[] | null };
+    const { parameterValidators } = (await import(pathToFileURL(join(project.dir, "generated/validators.ts")).href)) as {
+      parameterValidators: Record<string, { query: Validate; path: Validate }>;
+    };
+    const { query, path } = parameterValidators["organization-projects-list"] ?? {};
+    if (!query || !path) throw new Error("no parameter validators for organization-projects-list");
+    const values: Record<string, unknown> = { include_archived: "true" };
+    expect(query(values)).toBe(true);
+    expect(values).toEqual({ include_archived: true, limit: 20 });
+    const defaults: Record<string, unknown> = {};
+    expect(query(defaults)).toBe(true);
+    expect(defaults).toEqual({ include_archived: false, limit: 20 });
+    expect(query({ include_archived: "maybe" })).toBe(false);
+    expect(query.errors?.map((error) => error.keyword)).toEqual(["type"]);
+    expect(path({})).toBe(true);
   });
 
   it("type-checks, and a wrong argument to the new function is a type error", async () => {

@@ -104,6 +104,30 @@ describe("npm run spec:diff", () => {
     expect(result.stdout).toContain("description-changed at /components/parameters/Limit/description");
   });
 
+  describe("on a spec it cannot read, it names the file, line and column and exits 2", () => {
+    afterAll(() => writeSpec(original));
+
+    it("a YAML syntax error", () => {
+      const broken = original.replace("summary: Retrieve a single organization API key", "summary: [Retrieve a single organization API key");
+      writeSpec(broken);
+      const line = broken.split("\n").findIndex((text) => text.includes("summary: [Retrieve")) + 2;
+      const result = run("spec-diff");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^spec:diff: spec/openapi\\.yaml:${line}:\\d+ YAML syntax error: `));
+    });
+
+    it("a $ref that points at nothing", () => {
+      const broken = original.replace("'#/components/schemas/ApiKeyList'", "'#/components/schemas/ApiKeyPage'");
+      writeSpec(broken);
+      const line = broken.split("\n").findIndex((text) => text.includes("#/components/schemas/ApiKeyPage")) + 1;
+      const result = run("spec-diff");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        new RegExp(`^spec:diff: spec/openapi\\.yaml:${line}:\\d+ The \\$ref "#/components/schemas/ApiKeyPage" at /paths/\\S+ points at nothing\\.`),
+      );
+    });
+  });
+
   it.each([
     [["--bogus"], "Unknown option '--bogus'. Allowed options: --base <value>, --markdown, --json, --allow-breaking, --help."],
     [["--base", "no-such-ref"], '--base: "no-such-ref" is neither a file nor a git ref of this repository.'],

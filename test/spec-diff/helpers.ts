@@ -2,8 +2,8 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec-diff/json.js";
-import { parseSpec } from "../../scripts/spec-diff/load.js";
+import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json.js";
+import { loadComparedSpec } from "../../scripts/spec-diff/load.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SPEC_FILE = `${REPO_ROOT}spec/openapi.yaml`;
@@ -21,7 +21,7 @@ export const LIST = "/organization/admin_api_keys";
 export const ONE = "/organization/admin_api_keys/{key_id}";
 
 export async function loadSpec(path = SPEC_FILE): Promise<JsonObject> {
-  return parseSpec(readFileSync(path, "utf8"), path);
+  return loadComparedSpec(readFileSync(path, "utf8"), path).data;
 }
 
 /** A deep copy of `document` with `edit` applied. */

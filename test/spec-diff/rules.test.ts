@@ -4,7 +4,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffMany, type Change, SPEC_DIFF_OPTIONS } from "../../scripts/spec-diff/engine.js";
-import type { JsonObject } from "../../scripts/spec-diff/json.js";
+import type { JsonObject } from "../../scripts/spec/json.js";
 import { RULE_IDS, RULES, type RuleId } from "../../scripts/spec-diff/rules.js";
 import { LIST, loadSpec, mutated, ONE, type Spec } from "./helpers.js";
 

@@ -1,4 +1,5 @@
-// The JSON values a parsed spec is made of, and comparisons that ignore key order.
+// The JSON values a parsed spec is made of (YAML and JSON specs alike), and comparisons that
+// ignore key order.
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {

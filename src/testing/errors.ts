@@ -1,7 +1,6 @@
-// OpenAI-shaped error answers. Every non-2xx body the local server sends is built here, so every
+// OpenAI-shaped error answers. Every non-2xx body the emulator sends is built here, so every
 // one has the same `{ error: { message, type, param, code } }` shape the spec's ErrorResponse names.
 
-import { STATUS_CODES } from "node:http";
 import type { ErrorResponse } from "../../generated/client.js";
 
 /** An error the server answers with: the HTTP status and the OpenAI error body. */
@@ -106,37 +105,16 @@ export function defaultFaultBody(status: number): ErrorResponse["error"] {
   return { message: `Scripted failure with status ${status}.`, type: "invalid_request_error", param: null, code: null };
 }
 
-/** An error answer written straight to a socket: its headers and JSON body (for the response log) and its bytes. */
-export interface RawErrorResponse {
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-  readonly text: string;
+/**
+ * 400 or 431 for bytes that did not parse as HTTP (431: headers too large). Only a socket meets
+ * these; the node:http adapter writes them (node-response.ts). `reason` is the status text.
+ */
+export function malformedHttp(status: 400 | 431, reason: string): ErrorReply {
+  return reply(status, `Malformed HTTP request (${reason}).`, "invalid_request_error", null, "bad_http");
 }
 
-/**
- * The complete HTTP/1.1 text of an error answer for a socket that node:http no longer writes to
- * (a CONNECT, bytes that did not parse): the OpenAI body, an x-request-id, and `connection: close`
- * because such a socket is ended after the answer.
- */
-export function rawErrorResponse(error: ErrorReply, requestId: string): RawErrorResponse {
-  const body = JSON.stringify(error.body);
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(body)),
-    "x-request-id": requestId,
-    ...error.headers,
-    connection: "close",
-  };
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-  return { headers, body, text: `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ""}\r\n${lines.join("")}\r\n${body}` };
-}
-
-/**
- * A complete raw HTTP response for bytes that did not parse as HTTP (node:http's clientError),
- * so even that answer has the OpenAI body and an x-request-id. 431 for oversized headers.
- */
-export function malformedHttpResponse(code: string | undefined, requestId: string): string {
-  const status = code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
-  const message = `Malformed HTTP request (${STATUS_CODES[status] ?? status}).`;
-  return rawErrorResponse(reply(status, message, "invalid_request_error", null, "bad_http"), requestId).text;
+/** 500 for a bug in the emulator itself: answered rather than leaving the client hanging. */
+export function emulatorBug(error: unknown): ErrorReply {
+  const message = error instanceof Error ? error.message : String(error);
+  return reply(500, `Local server bug: ${message}`, "server_error", null, null);
 }

@@ -1,5 +1,6 @@
-// The options of startMockServer: what they mean, their defaults, and the checks that turn a
-// wrong one into an error naming it, before anything listens.
+// The options of the emulator (createMockApi) and of its node:http adapter (startMockServer, which
+// adds where to listen): what they mean, their defaults, and the checks that turn a wrong one into
+// an error naming it, before anything answers or listens.
 
 import type { AdminApiKey, AdminApiKeyOwner } from "../../generated/client.js";
 import { schemaValidators } from "../../generated/validators.js";
@@ -28,14 +29,15 @@ export const DEFAULT_MOCK_API_KEY = "sk-admin-local-mock-key";
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Options of {@link startMockServer}. Every one is optional.
+ * Options of the emulator, in process ({@link createMockApi}) or behind an adapter: every one is
+ * optional. `startMockServer` takes the same and `host` and `port` ({@link MockServerOptions}).
  *
  * @example
  * ```ts
- * const server = await startMockServer({ seed: 250, now: () => Date.UTC(2025, 0, 1) });
+ * const mock = createMockApi({ seed: 250, now: () => Date.UTC(2025, 0, 1) });
  * ```
  */
-export interface MockServerOptions {
+export interface MockApiOptions {
   /** The admin key the server accepts as `Authorization: Bearer <key>`. Default {@link DEFAULT_MOCK_API_KEY}. Keys created through the server are accepted too, until deleted or expired. */
   apiKey?: string;
   /**
@@ -55,10 +57,6 @@ export interface MockServerOptions {
    * ```
    */
   acceptAnyKey?: boolean;
-  /** Interface to listen on. Default `"127.0.0.1"`. */
-  host?: string;
-  /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
   /**
    * Keys to start with. A complete AdminApiKey record is kept exactly as given. A partial one needs
    * only an `id`; each field the spec requires that it leaves out is filled in the same way on
@@ -91,12 +89,25 @@ export interface MockServerOptions {
   onResponse?: (record: MockResponseRecord) => void;
 }
 
-/** Options with their defaults applied. */
-export interface ResolvedOptions {
+/**
+ * Options of {@link startMockServer}: the emulator's ({@link MockApiOptions}) and where to listen.
+ *
+ * @example
+ * ```ts
+ * const server = await startMockServer({ seed: 250, port: 8787, now: () => Date.UTC(2025, 0, 1) });
+ * ```
+ */
+export interface MockServerOptions extends MockApiOptions {
+  /** Interface to listen on. Default `"127.0.0.1"`. */
+  host?: string;
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+}
+
+/** Emulator options with their defaults applied. */
+export interface ResolvedApiOptions {
   readonly apiKey: string;
   readonly acceptAnyKey: boolean;
-  readonly host: string;
-  readonly port: number;
   readonly keys: readonly AdminApiKey[];
   readonly seed: number;
   /** The server's clock when it starts, in Unix seconds: what seeded and partial keys are dated from. */
@@ -106,6 +117,12 @@ export interface ResolvedOptions {
   readonly maxBodyBytes: number;
   readonly recordLimit: number;
   readonly onResponse: ((record: MockResponseRecord) => void) | undefined;
+}
+
+/** Server options with their defaults applied. */
+export interface ResolvedServerOptions extends ResolvedApiOptions {
+  readonly host: string;
+  readonly port: number;
 }
 
 function integer(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
@@ -155,8 +172,22 @@ function checkKeys(keys: readonly MockKeyInput[] | undefined, defaults: { nowSec
   });
 }
 
-/** Applies defaults and checks every option; throws a TypeError or RangeError naming the bad one. */
-export function resolveOptions(options: MockServerOptions): ResolvedOptions {
+/** Applies defaults and checks every emulator option; throws a TypeError or RangeError naming the bad one. */
+export function resolveApiOptions(options: MockApiOptions): ResolvedApiOptions {
+  const { host: _host, port: _port, ...resolved } = resolveAll(options, false);
+  return resolved;
+}
+
+/** Applies defaults and checks every server option, `host` and `port` included. */
+export function resolveServerOptions(options: MockServerOptions): ResolvedServerOptions {
+  return resolveAll(options, true);
+}
+
+/**
+ * One function for both, so the checks run in one order whichever entry point is used and the
+ * first bad option named is the same. Without `listens`, host and port are neither checked nor used.
+ */
+function resolveAll(options: MockServerOptions, listens: boolean): ResolvedServerOptions {
   const { apiKey = DEFAULT_MOCK_API_KEY, acceptAnyKey = false, host = "127.0.0.1", owner, now = Date.now, onResponse } = options;
   if (typeof apiKey !== "string" || !/^[\x21-\x7e]+$/.test(apiKey)) {
     throw new TypeError("options.apiKey must be a non-empty string of printable ASCII without spaces.");
@@ -167,7 +198,7 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
   if (acceptAnyKey && options.apiKey !== undefined) {
     throw new TypeError("options.acceptAnyKey and options.apiKey cannot both be given: a server that accepts any key has no key of its own. Pass one of them.");
   }
-  if (typeof host !== "string" || host === "") throw new TypeError("options.host must be a non-empty string.");
+  if (listens && (typeof host !== "string" || host === "")) throw new TypeError("options.host must be a non-empty string.");
   if (owner !== undefined && !schemaValidators.AdminApiKeyOwner(owner)) {
     throw new TypeError(`options.owner is not an AdminApiKeyOwner: ${firstProblem(schemaValidators.AdminApiKeyOwner)}.`);
   }
@@ -179,7 +210,7 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     apiKey,
     acceptAnyKey,
     host,
-    port: integer("port", options.port, 0, 0, 65_535),
+    port: listens ? integer("port", options.port, 0, 0, 65_535) : 0,
     keys: checkKeys(options.keys, { nowSeconds: startSeconds, owner: serverOwner }),
     seed: integer("seed", options.seed, 0, 0, 1_000_000),
     startSeconds,

@@ -109,3 +109,17 @@ export function resolveRouteName(name: string): OperationId | "*" | undefined {
 export function routeNames(): string[] {
   return routes.flatMap((route) => [route.operationId, `${route.method} ${route.template}`]);
 }
+
+/**
+ * The paths under BASE_PATH that hold every route: each template's segments up to its first
+ * parameter, without the ones another covers (`/organization/admin_api_keys` for today's spec).
+ * An adapter that shares a host with other handlers (MSW) claims these and what lies beneath them.
+ */
+export function routePrefixes(): string[] {
+  const stems = routes.map((route) => {
+    const first = route.segments.findIndex(isParam);
+    return `/${(first === -1 ? route.segments : route.segments.slice(0, first)).join("/")}`;
+  });
+  const unique = [...new Set(stems)].sort((a, b) => a.length - b.length);
+  return unique.filter((stem, index) => !unique.slice(0, index).some((shorter) => stem.startsWith(`${shorter}/`)));
+}

@@ -1,8 +1,17 @@
-// Shared by the local-server tests: start servers whose every response is checked against the
-// spec when the test ends, and talk to them with plain fetch (no client code involved).
+// Shared by the emulator tests: start servers (or in-process emulators) whose every response is
+// checked against the spec when the test ends, and talk to them with plain fetch (no client code
+// involved): the global fetch for a server, the emulator's own fetch in process.
 
 import { afterEach, expect } from "vitest";
-import { type MockServer, type MockServerOptions, startMockServer } from "../../src/testing/index.js";
+import {
+  type MockApi,
+  type MockApiFetch,
+  type MockApiOptions,
+  type MockServer,
+  type MockServerOptions,
+  createMockApi,
+  startMockServer,
+} from "../../src/testing/index.js";
 import { specRecorder } from "./spec.js";
 
 export interface Answer {
@@ -36,6 +45,39 @@ export function serverFactory(): (options?: MockServerOptions) => Promise<MockSe
   };
 }
 
+/**
+ * Registers cleanup for the calling test file and returns a maker of in-process emulators, each
+ * response of which is checked against the spec when the test ends, as serverFactory does.
+ */
+export function mockApiFactory(): (options?: MockApiOptions) => MockApi {
+  const open: { mock: MockApi; check: () => number }[] = [];
+  afterEach(async () => {
+    const made = open.splice(0);
+    for (const { mock } of made) await mock.close();
+    for (const { check } of made) check();
+  });
+  return (options = {}) => {
+    const recorder = specRecorder();
+    const onResponse = options.onResponse;
+    const mock = createMockApi({
+      ...options,
+      onResponse: (record) => {
+        recorder.onResponse(record);
+        onResponse?.(record);
+      },
+    });
+    open.push({ mock, check: recorder.check });
+    return mock;
+  };
+}
+
+/** Anything `call` can talk to: a server (global fetch) or an emulator with its own fetch. */
+export interface Reachable {
+  readonly url: string;
+  readonly apiKey: string;
+  readonly fetch?: MockApiFetch;
+}
+
 export interface CallOptions {
   method?: string;
   body?: unknown;
@@ -47,7 +89,7 @@ export interface CallOptions {
 }
 
 /** One request with fetch to a path under the server's /v1. */
-export async function call(server: MockServer, path: string, options: CallOptions = {}): Promise<Answer> {
+export async function call(server: Reachable, path: string, options: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   const key = options.key === undefined ? server.apiKey : options.key;
   if (key !== null) headers["authorization"] = `Bearer ${key}`;
@@ -56,7 +98,8 @@ export async function call(server: MockServer, path: string, options: CallOption
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(`${server.url}${path}`, { method: options.method ?? "GET", headers, body });
+  const send = server.fetch ?? fetch;
+  const response = await send(`${server.url}${path}`, { method: options.method ?? "GET", headers, body });
   const text = await response.text();
   let json: unknown;
   try {
@@ -71,7 +114,7 @@ export async function call(server: MockServer, path: string, options: CallOption
 export const LIST = "/organization/admin_api_keys";
 
 /** Creates a key through the API and returns the create response. */
-export async function createKey(server: MockServer, body: Record<string, unknown> = { name: "test key" }): Promise<any> {
+export async function createKey(server: Reachable, body: Record<string, unknown> = { name: "test key" }): Promise<any> {
   const answer = await call(server, LIST, { method: "POST", body });
   expect(answer.status).toBe(200);
   return answer.json;

@@ -1462,7 +1462,8 @@ export interface ParameterValidators {
 /** The query and path parameter validators of each operation, by operationId. */
 export const parameterValidators: Readonly<Record<"admin-api-keys-list" | "admin-api-keys-create" | "admin-api-keys-get" | "admin-api-keys-delete", ParameterValidators>> = parameterValidatorTable();
 
-// ajv's code for the parameter schemas, compiled with coerceTypes and useDefaults.
+// ajv's code for the parameter schemas, compiled with coerceTypes and useDefaults, and for
+// their wire forms; each set's two are run in turn by one validator, shared by its operations.
 function parameterValidatorTable() {
   const schema32 = {"type":"object","properties":{"after":{"type":"string"},"order":{"type":"string","enum":["asc","desc"],"default":"asc"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20}}};
 
@@ -1559,7 +1560,7 @@ function parameterValidatorTable() {
         let coerced2 = undefined;
         if(!(coerced2 !== undefined)){
           if(dataType2 === "boolean" || data2 === null
-            || (dataType2 === "string" && data2 && data2 == +data2 && isFinite(data2) && !(data2 % 1))){
+            || (dataType2 === "string" && data2 && data2 == +data2 && !(data2 % 1))){
             coerced2 = +data2;
           }
           else {
@@ -1618,12 +1619,85 @@ function parameterValidatorTable() {
   }
   validate21.evaluated = {"props":{"after":true,"order":true,"limit":true},"dynamicProps":false,"dynamicItems":false};
 
-  const schema33 = {"type":"object","properties":{}};
+  const schema33 = {"type":"object","properties":{"limit":{"type":"string","pattern":"^[+-]?[0-9]+$"}}};
+  const pattern4 = new RegExp("^[+-]?[0-9]+$", "u");
 
   function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate22.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(data && typeof data == "object" && !Array.isArray(data)){
+      if(data.limit !== undefined){
+        let data0 = data.limit;
+        if(typeof data0 !== "string"){
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if(!(coerced0 !== undefined)){
+            if(dataType0 == "number" || dataType0 == "boolean"){
+              coerced0 = "" + data0;
+            }
+            else if(data0 === null){
+              coerced0 = "";
+            }
+            else {
+              const err0 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+              if(vErrors === null){
+                vErrors = [err0];
+              }
+              else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if(coerced0 !== undefined){
+            data0 = coerced0;
+            if(data !== undefined){
+              data["limit"] = coerced0;
+            }
+          }
+        }
+        if(typeof data0 === "string"){
+          if(!pattern4.test(data0)){
+            const err1 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/pattern",keyword:"pattern",params:{pattern: "^[+-]?[0-9]+$"},message:"must match pattern \""+"^[+-]?[0-9]+$"+"\""};
+            if(vErrors === null){
+              vErrors = [err1];
+            }
+            else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    else {
+      const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate22.errors = vErrors;
+    return errors === 0;
+  }
+  validate22.evaluated = {"props":{"limit":true},"dynamicProps":false,"dynamicItems":false};
+
+  const schema34 = {"type":"object","properties":{}};
+
+  function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate23.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -1640,18 +1714,45 @@ function parameterValidatorTable() {
       }
       errors++;
     }
-    validate22.errors = vErrors;
+    validate23.errors = vErrors;
     return errors === 0;
   }
-  validate22.evaluated = {"dynamicProps":false,"dynamicItems":false};
+  validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-  const schema34 = {"type":"object","properties":{"key_id":{"type":"string","minLength":1}},"required":["key_id"]};
-  const func1 = ucs2length;
+  const schema35 = {"type":"object","properties":{}};
 
-  function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate23.evaluated;
+    const evaluated0 = validate24.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate24.errors = vErrors;
+    return errors === 0;
+  }
+  validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+  const schema36 = {"type":"object","properties":{"key_id":{"type":"string","minLength":1}},"required":["key_id"]};
+  const func1 = ucs2length;
+
+  function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate25.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -1723,14 +1824,62 @@ function parameterValidatorTable() {
       }
       errors++;
     }
-    validate23.errors = vErrors;
+    validate25.errors = vErrors;
     return errors === 0;
   }
-  validate23.evaluated = {"props":{"key_id":true},"dynamicProps":false,"dynamicItems":false};
+  validate25.evaluated = {"props":{"key_id":true},"dynamicProps":false,"dynamicItems":false};
+
+  const schema37 = {"type":"object","properties":{}};
+
+  function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate26.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate26.errors = vErrors;
+    return errors === 0;
+  }
+  validate26.evaluated = {"dynamicProps":false,"dynamicItems":false};
+  const parameters0 = inTurn(validate22, validate21, {"limit":"integer"});
+  const parameters1 = inTurn(validate24, validate23, {});
+  const parameters2 = inTurn(validate26, validate25, {});
   return {
-    "admin-api-keys-list": { query: validate21, path: validate22 },
-    "admin-api-keys-create": { query: validate22, path: validate22 },
-    "admin-api-keys-get": { query: validate22, path: validate23 },
-    "admin-api-keys-delete": { query: validate22, path: validate23 },
+    "admin-api-keys-list": { query: parameters0, path: parameters1 },
+    "admin-api-keys-create": { query: parameters1, path: parameters1 },
+    "admin-api-keys-get": { query: parameters1, path: parameters2 },
+    "admin-api-keys-delete": { query: parameters1, path: parameters2 },
   };
+}
+
+function inTurn(wire, typed, types) {
+  function validate(values) {
+    const wireErrors = wire(values) ? [] : wire.errors;
+    const failed = new Map(wireErrors.map((error) => [error.instancePath.slice(1), values[error.instancePath.slice(1)]]));
+    const ok = typed(values) && failed.size === 0;
+    for (const [name, raw] of failed) values[name] = raw;
+    const typeErrors = wireErrors.map((error) => {
+        const type = types[error.instancePath.slice(1)];
+        return { instancePath: error.instancePath, schemaPath: error.schemaPath, keyword: "type", params: { type }, message: "must be " + type };
+    });
+    const errors = [...(typed.errors ?? []).filter((error) => !failed.has(error.instancePath.slice(1))), ...typeErrors];
+    validate.errors = ok ? null : errors;
+    return ok;
+  }
+  validate.errors = null;
+  return validate;
 }

@@ -23,27 +23,30 @@ export async function readBody(request: Request, limit: number): Promise<BodyRes
     return { kind: "too-large" };
   }
   if (body === null) return { kind: "complete", text: "" };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
   let size = 0;
+  // Counted as it streams through; erroring the stream past the limit cancels the source too,
+  // which is how the node adapter learns to stop reading the socket.
+  const counted = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit) controller.error(TOO_LARGE);
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  let bytes: ArrayBuffer;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        reader.cancel().catch(ignore);
-        return { kind: "too-large" };
-      }
-      chunks.push(value);
-    }
+    bytes = await new Response(counted).arrayBuffer();
   } catch (cause) {
-    return { kind: "unreadable", cause };
+    return cause === TOO_LARGE ? { kind: "too-large" } : { kind: "unreadable", cause };
   }
-  // Buffer rather than TextDecoder, which would drop a leading BOM: a body starting with one is
-  // not JSON, and is refused as invalid_json as it always was.
-  return { kind: "complete", text: Buffer.concat(chunks, size).toString("utf8") };
+  // Buffer rather than TextDecoder or Response.text(), which would drop a leading BOM: a body
+  // starting with one is not JSON, and is refused as invalid_json as it always was.
+  return { kind: "complete", text: Buffer.from(bytes).toString("utf8") };
 }
+
+const TOO_LARGE = Symbol("request body too large");
 
 /** True when a Content-Type header names JSON (`application/json`, any parameters). */
 export function isJsonContentType(header: string | undefined): boolean {

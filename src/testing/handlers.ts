@@ -3,13 +3,12 @@
 // the status and the body text to send.
 
 import type { AdminApiKeyCreateRequest, AdminApiKeyOwner } from "../../generated/client.js";
-import { operationConstraints } from "../../generated/client.js";
 import { schemaValidators } from "../../generated/validators.js";
 import { type ErrorReply, invalidParam, keyNotFound } from "./errors.js";
 import { createdKey, newKeyId, newSecret } from "./records.js";
 import type { OperationId } from "./routing.js";
 import type { KeyStore } from "./store.js";
-import { bodyProblem, parseQuery } from "./validation.js";
+import { bodyProblem, checkPath, parseQuery } from "./validation.js";
 
 /** A successful answer: status and JSON text. */
 export interface Reply {
@@ -33,9 +32,9 @@ function isCreateRequest(body: unknown): body is AdminApiKeyCreateRequest {
 }
 
 function list(context: HandlerContext): Reply | ErrorReply {
-  const query = parseQuery(context.search, operationConstraints.adminApiKeysList.query);
+  const query = parseQuery(context.search, "admin-api-keys-list");
   if (!query.ok) return query.error;
-  // parseQuery has checked the values and filled in the spec's defaults for order and limit.
+  // The spec's validator has checked the values and filled in its defaults for order and limit.
   const { order, limit, after } = query.values;
   const page = context.store.page(
     order === "desc" ? "desc" : "asc",
@@ -67,12 +66,16 @@ function keyId(context: HandlerContext): string {
 }
 
 function retrieve(context: HandlerContext): Reply | ErrorReply {
+  const refused = checkPath(context.params, "admin-api-keys-get");
+  if (refused !== undefined) return refused;
   const id = keyId(context);
   const text = context.store.json(id);
   return text === undefined ? keyNotFound(id) : { status: 200, text };
 }
 
 function remove(context: HandlerContext): Reply | ErrorReply {
+  const refused = checkPath(context.params, "admin-api-keys-delete");
+  if (refused !== undefined) return refused;
   const id = keyId(context);
   if (context.store.remove(id) === undefined) return keyNotFound(id);
   return { status: 200, text: JSON.stringify({ id, object: "organization.admin_api_key.deleted", deleted: true }) };

@@ -1,81 +1,103 @@
-// Checks what a request carries against the spec: query and path parameters against the
-// generated constraint table, JSON bodies against the generated schema validators. Each failure
-// becomes a 400 naming the parameter, what is wrong with the value and what is allowed.
+// Checks what a request carries against the spec, with the spec's own schemas: query and path
+// parameters through the generated parameter validators (which read the values off the URL as
+// their types and fill in defaults), JSON bodies through the generated schema validators. Each
+// failure becomes a 400 naming the parameter, what is wrong with the value and what is allowed.
 
-import type { FieldConstraint } from "../../generated/client.js";
-import type { ValidationError } from "../../generated/validators.js";
+import { operationConstraints } from "../../generated/client.js";
+import { parameterValidators, type ValidationError } from "../../generated/validators.js";
 import { type ErrorReply, invalidParam } from "./errors.js";
+import type { OperationId } from "./routing.js";
 
-/** Parsed query parameters: integers as numbers, the rest as strings; the spec's defaults filled in. */
-export type ParsedQuery = Record<string, string | number | undefined>;
+/** Parsed query parameters, of the types the spec gives them, its defaults filled in. */
+export type ParsedQuery = Readonly<Record<string, unknown>>;
 
 /** The parsed query, or the 400 to answer. */
 export type QueryResult = { readonly ok: true; readonly values: ParsedQuery } | { readonly ok: false; readonly error: ErrorReply };
 
-function quote(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+const constraintsById = new Map(Object.values(operationConstraints).map((operation) => [operation.operationId, operation]));
+
+function quote(value: unknown): string {
+  const text = String(value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-function allowedRange(constraint: FieldConstraint): string {
-  const { minimum, maximum } = constraint;
-  if (minimum !== undefined && maximum !== undefined) return `an integer from ${minimum} to ${maximum}`;
-  if (minimum !== undefined) return `an integer of at least ${minimum}`;
-  if (maximum !== undefined) return `an integer of at most ${maximum}`;
-  return "an integer";
+/** A fact the spec's table states of a query parameter (its type or a bound), for the wording only. */
+function declared(operationId: OperationId, name: string, fact: "type" | "minimum" | "maximum"): unknown {
+  const query = constraintsById.get(operationId)?.query;
+  const constraint: unknown = query !== undefined && Object.hasOwn(query, name) ? Reflect.get(query, name) : undefined;
+  return typeof constraint === "object" && constraint !== null ? Reflect.get(constraint, fact) : undefined;
 }
 
-/** Checks one raw parameter value; returns the parsed value or the 400 to answer. */
-export function checkParam(name: string, raw: string, constraint: FieldConstraint): string | number | ErrorReply {
-  const problem = (expected: string): ErrorReply =>
-    invalidParam(name, `Invalid value for ${name}: expected ${expected}; got ${quote(raw)}.`);
-  if (constraint.type === "integer" || constraint.type === "number") {
-    const pattern = constraint.type === "integer" ? /^[+-]?\d{1,15}$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-    const value = Number(raw);
-    const inRange =
-      pattern.test(raw) &&
-      (constraint.minimum === undefined || value >= constraint.minimum) &&
-      (constraint.maximum === undefined || value <= constraint.maximum);
-    return inRange ? value : problem(allowedRange(constraint));
-  }
-  if (constraint.enum !== undefined && !constraint.enum.includes(raw)) {
-    return problem(`one of ${constraint.enum.join(", ")}`);
-  }
-  if (constraint.minLength !== undefined && [...raw].length < constraint.minLength) {
-    return problem(`at least ${constraint.minLength} character${constraint.minLength === 1 ? "" : "s"}`);
-  }
-  if (constraint.maxLength !== undefined && [...raw].length > constraint.maxLength) {
-    return problem(`at most ${constraint.maxLength} characters`);
-  }
-  if (constraint.pattern !== undefined && !new RegExp(constraint.pattern, "u").test(raw)) {
-    return problem(`a value matching ${constraint.pattern}`);
-  }
-  return raw;
+/** The spec's bounds of a numeric parameter, for saying what is allowed: " from 1 to 100". */
+function bounds(operationId: OperationId, name: string): string {
+  const minimum = declared(operationId, name, "minimum");
+  const maximum = declared(operationId, name, "maximum");
+  if (typeof minimum === "number" && typeof maximum === "number") return ` from ${minimum} to ${maximum}`;
+  if (typeof minimum === "number") return ` of at least ${minimum}`;
+  return typeof maximum === "number" ? ` of at most ${maximum}` : "";
 }
 
-/** Parses a query string against an operation's query constraints. Unknown parameters are ignored. */
-export function parseQuery(
-  search: URLSearchParams,
-  constraints: Readonly<Record<string, FieldConstraint>>,
-): QueryResult {
-  const parsed: ParsedQuery = {};
-  for (const [name, constraint] of Object.entries(constraints)) {
-    const values = search.getAll(name);
-    if (values.length > 1) {
-      return { ok: false, error: invalidParam(name, `Invalid value for ${name}: give it once; it was given ${values.length} times.`) };
+/** What a failed keyword says was expected, in words. */
+function expected(operationId: OperationId, name: string, error: ValidationError): string {
+  const { keyword, params } = error;
+  switch (keyword) {
+    case "type":
+    case "minimum":
+    case "maximum": {
+      const type = String(keyword === "type" ? params["type"] : (declared(operationId, name, "type") ?? "number"));
+      const noun = type === "integer" ? "an integer" : type === "number" ? "a number" : type === "boolean" ? "true or false" : `a ${type}`;
+      return `${noun}${bounds(operationId, name)}`;
     }
-    const raw = values[0];
-    if (raw === undefined) {
-      if (constraint.required) {
-        return { ok: false, error: invalidParam(name, `Missing required parameter: ${name}.`, "missing_required_parameter") };
-      }
-      parsed[name] = typeof constraint.default === "boolean" ? String(constraint.default) : constraint.default;
-      continue;
-    }
-    const value = checkParam(name, raw, constraint);
-    if (typeof value === "object") return { ok: false, error: value };
-    parsed[name] = value;
+    case "enum":
+      return `one of ${Array.isArray(params["allowedValues"]) ? params["allowedValues"].join(", ") : "the allowed values"}`;
+    case "minLength":
+      return `at least ${String(params["limit"])} character${params["limit"] === 1 ? "" : "s"}`;
+    case "maxLength":
+      return `at most ${String(params["limit"])} characters`;
+    case "pattern":
+      return `a value matching ${String(params["pattern"])}`;
+    default:
+      return error.message ?? "a value the spec allows";
   }
-  return { ok: true, values: parsed };
+}
+
+/**
+ * Parses a query string with the operation's parameter validator. A parameter the spec defines
+ * may be given once; ones it does not define are ignored, as the API ignores them.
+ */
+export function parseQuery(search: URLSearchParams, operationId: OperationId): QueryResult {
+  const declared = constraintsById.get(operationId)?.query ?? {};
+  const values: Record<string, unknown> = {};
+  for (const name of new Set(search.keys())) {
+    const given = search.getAll(name);
+    if (given.length > 1 && Object.hasOwn(declared, name)) {
+      return { ok: false, error: invalidParam(name, `Invalid value for ${name}: give it once; it was given ${given.length} times.`) };
+    }
+    values[name] = given[0];
+  }
+  const raw = { ...values };
+  const validate = parameterValidators[operationId].query;
+  if (validate(values)) return { ok: true, values };
+  const first = validate.errors?.[0];
+  if (first === undefined) return { ok: false, error: invalidParam(null, "Invalid query.") };
+  if (first.keyword === "required") {
+    const missing = String(first.params["missingProperty"]);
+    return { ok: false, error: invalidParam(missing, `Missing required parameter: ${missing}.`, "missing_required_parameter") };
+  }
+  const name = first.instancePath.slice(1);
+  const message = `Invalid value for ${name}: expected ${expected(operationId, name, first)}; got ${quote(raw[name])}.`;
+  return { ok: false, error: invalidParam(name, message) };
+}
+
+/** Checks path parameters (already decoded from the URL) with the operation's parameter validator. */
+export function checkPath(params: Readonly<Record<string, string>>, operationId: OperationId): ErrorReply | undefined {
+  const values: Record<string, unknown> = { ...params };
+  const validate = parameterValidators[operationId].path;
+  if (validate(values)) return undefined;
+  const first = validate.errors?.[0];
+  const name = first === undefined ? "" : first.instancePath.slice(1) || String(first.params["missingProperty"]);
+  const what = first === undefined ? "a value the spec allows" : expected(operationId, name, first);
+  return invalidParam(name, `Invalid value for ${name}: expected ${what}; got ${quote(params[name] ?? "")}.`);
 }
 
 function describe(value: unknown): string {

@@ -48,6 +48,19 @@ describe("parameterValidators: the list operation's query", () => {
     }
   });
 
+  it("reads an integer only as a client writes one: not as hex, an exponent or with spaces", () => {
+    // ajv alone would read each of these as a number ("0x10" as 16, "1e2" as 100).
+    for (const raw of ["0x10", "1e2", " 5", "5 ", "0b11", "1_000", "٣"]) {
+      const result = check(list, { limit: raw });
+      expect(result.ok, raw).toBe(false);
+      expect(brief(result.errors), raw).toEqual([{ instancePath: "/limit", keyword: "type", params: { type: "integer" } }]);
+      expect(result.values.limit, raw).toBe(raw);
+    }
+    for (const [raw, value] of [["+5", 5], ["05", 5], ["100", 100]] as const) {
+      expect(check(list, { limit: raw }), raw).toMatchObject({ ok: true, values: { limit: value } });
+    }
+  });
+
   it("refuses a value outside the enum", () => {
     const result = check(list, { order: "newest" });
     expect(result.ok).toBe(false);

@@ -1,44 +1,50 @@
 // The parameter checks are driven by the generated constraint table; these cases cover the
 // constraint kinds the table can hold, including ones today's spec does not use.
 import { describe, expect, it } from "vitest";
-import type { FieldConstraint } from "../../generated/client.js";
-import { bodyProblem, checkParam, parseQuery } from "../../src/testing/validation.js";
+import { bodyProblem, checkPath, parseQuery } from "../../src/testing/validation.js";
 
 function message(result: unknown): string {
   if (typeof result !== "object" || result === null || !("body" in result)) throw new Error("expected an error reply");
   return (result as { body: { error: { message: string } } }).body.error.message;
 }
 
-describe("checkParam", () => {
-  it.each<[FieldConstraint, string, string]>([
-    [{ required: false, type: "integer", minimum: 1 }, "0", "an integer of at least 1"],
-    [{ required: false, type: "integer", maximum: 9 }, "10", "an integer of at most 9"],
-    [{ required: false, type: "integer" }, "x", "expected an integer;"],
-    [{ required: false, type: "string", minLength: 2 }, "a", "at least 2 characters"],
-    [{ required: false, type: "string", minLength: 1 }, "", "at least 1 character;"],
-    [{ required: false, type: "string", maxLength: 2 }, "abc", "at most 2 characters"],
-    [{ required: false, type: "string", pattern: "^key_" }, "abc", "matching ^key_"],
-    [{ required: false, type: "string", enum: ["a", "b"] }, "c", "one of a, b"],
-  ])("refuses a value against %j, saying %s", (constraint, raw, expected) => {
-    expect(message(checkParam("p", raw, constraint))).toContain(expected);
-  });
+// The query and path checks are the spec's own schemas (generated parameterValidators); these
+// cases hold the wording of the 400 each kind of failure becomes.
+describe("parseQuery, with the list operation's parameter validator", () => {
+  const refusal = (query: string) => {
+    const result = parseQuery(new URLSearchParams(query), "admin-api-keys-list");
+    return result.ok ? "" : message(result.error);
+  };
 
-  it("returns the parsed value when it passes", () => {
-    expect(checkParam("limit", "+7", { required: false, type: "integer", minimum: 1, maximum: 10 })).toBe(7);
-    expect(checkParam("id", "key_1", { required: true, type: "string", pattern: "^key_", minLength: 1, maxLength: 9 })).toBe("key_1");
+  it.each([
+    ["limit=0", 'Invalid value for limit: expected an integer from 1 to 100; got "0".'],
+    ["limit=101", 'Invalid value for limit: expected an integer from 1 to 100; got "101".'],
+    ["limit=abc", 'Invalid value for limit: expected an integer from 1 to 100; got "abc".'],
+    ["limit=0x10", 'Invalid value for limit: expected an integer from 1 to 100; got "0x10".'],
+    ["order=newest", 'Invalid value for order: expected one of asc, desc; got "newest".'],
+    ["limit=1&limit=2", "Invalid value for limit: give it once; it was given 2 times."],
+  ])("refuses %s, saying %s", (query, expected) => {
+    expect(refusal(query)).toBe(expected);
   });
 
   it("shortens a long offending value in the message", () => {
-    expect(message(checkParam("p", "x".repeat(100), { required: false, type: "integer" }))).toContain(`${"x".repeat(40)}…`);
+    expect(refusal(`limit=${"x".repeat(100)}`)).toContain(`"${"x".repeat(40)}…"`);
+  });
+
+  it("returns the values as their types, with the spec's defaults, ignoring names it does not define", () => {
+    expect(parseQuery(new URLSearchParams("limit=%2B7&utm=a&utm=b"), "admin-api-keys-list")).toEqual({
+      ok: true,
+      values: { limit: 7, order: "asc", utm: "a" },
+    });
+    expect(parseQuery(new URLSearchParams(""), "admin-api-keys-list")).toEqual({ ok: true, values: { order: "asc", limit: 20 } });
   });
 });
 
-describe("parseQuery", () => {
-  it("names a missing required parameter and fills defaults", () => {
-    const missing = parseQuery(new URLSearchParams(""), { q: { required: true, type: "string" } });
-    expect(missing.ok ? "" : message(missing.error)).toBe("Missing required parameter: q.");
-    const filled = parseQuery(new URLSearchParams(""), { flag: { required: false, type: "boolean", default: true }, n: { required: false, type: "integer" } });
-    expect(filled).toEqual({ ok: true, values: { flag: "true", n: undefined } });
+describe("checkPath, with the get operation's parameter validator", () => {
+  it("passes a key id and names an empty one", () => {
+    expect(checkPath({ key_id: "key_1" }, "admin-api-keys-get")).toBeUndefined();
+    expect(message(checkPath({ key_id: "" }, "admin-api-keys-get"))).toBe('Invalid value for key_id: expected at least 1 character; got "".');
+    expect(message(checkPath({}, "admin-api-keys-delete"))).toContain("key_id");
   });
 });
 

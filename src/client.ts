@@ -17,7 +17,7 @@ import type { paths } from "../generated/schema.js";
 import { APIPromise } from "./api-promise.js";
 import { guardedFetch } from "./guarded-fetch.js";
 import { createClientLog } from "./logger.js";
-import { type ClientOptions, resolveClientOptions } from "./options.js";
+import { type ClientOptions, resolveClientOptions } from "./client-options.js";
 import { PagePromise } from "./pagination.js";
 import { secretRedactor } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";

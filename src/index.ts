@@ -1,7 +1,7 @@
 // The package root: the client factory, its options, pages, errors and the key types.
 
 export { type AdminApiKeys, type AdminKeysClient, createAdminKeysClient } from "./client.js";
-export type { ClientOptions } from "./options.js";
+export type { ClientOptions } from "./client-options.js";
 export { APIPromise, type WithResponse } from "./api-promise.js";
 export { LOG_LEVEL_ENV, type LogDetails, type Logger, type LogLevel } from "./logger.js";
 export type { ResponseValidationMode } from "./response-check.js";

@@ -9,6 +9,7 @@ import { type APIError, APIUserAbortError, ResponseValidationError } from "./err
 import { connectionError, errorFromUnparseable, timeoutError } from "./exchange-errors.js";
 import { AttemptFailure, readBody } from "./guarded-fetch.js";
 import type { WithResponse } from "./api-promise.js";
+import { logFailure, logSuccess } from "./call-log.js";
 import type { ClientLog } from "./logger.js";
 import { checkRequestOptions, type RequestOptions } from "./request-options.js";
 import type { Redact } from "./redact.js";
@@ -89,27 +90,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-function elapsed(since: number): number {
-  return Math.round(performance.now() - since);
-}
-
-/**
- * The request in a log line: the method and the path with its parameters filled in, plus the
- * query of a list call. Only built when a line is logged; the log redacts it like any line.
- */
-function describe(spec: OperationSpec, arg: unknown): string {
-  const fields = typeof arg === "object" && arg !== null ? Object.entries(arg) : [];
-  let path = spec.path;
-  const query = new URLSearchParams();
-  for (const [name, value] of fields) {
-    if (typeof value !== "string" && typeof value !== "number") continue;
-    if (path.includes(`{${name}}`)) path = path.replace(`{${name}}`, encodeURIComponent(value));
-    else if (spec.method === "GET") query.set(name, String(value));
-  }
-  const search = query.toString();
-  return `${spec.method} ${path}${search === "" ? "" : `?${search}`}`;
-}
-
 /** The finish of `sendForResponse`: the response as it is, body unread. */
 async function keepResponse<T>({ response }: CallResult<T>): Promise<{ response: Response }> {
   return { response };
@@ -168,16 +148,12 @@ export class Transport {
     const maxRetries = options?.maxRetries ?? this.#settings.maxRetries;
     const started = performance.now();
     for (let retriesDone = 0; ; retriesDone++) {
-      const attemptStarted = log.enabled("debug") ? performance.now() : 0;
+      const attemptStarted = performance.now();
       const outcome = await this.#attempt(operation, spec, arg, options, finish);
-      const attempt = retriesDone + 1;
+      const attempt = { spec, arg, number: retriesDone + 1, started: attemptStarted };
       if (!("ok" in outcome)) {
         const requestId = this.#requestId(outcome.response);
-        if (log.enabled("info")) {
-          const details = { operationId: spec.operationId, status: outcome.response.status, attempts: attempt, requestId };
-          if (log.enabled("debug")) log.debug(`${describe(spec, arg)} attempt ${attempt}: ${outcome.response.status} in ${elapsed(attemptStarted)} ms`, details);
-          log.info(`${describe(spec, arg)}: ${outcome.response.status} in ${elapsed(started)} ms`, details);
-        }
+        logSuccess(log, attempt, outcome.response.status, requestId, started);
         return { ...outcome, requestId };
       }
       const verdict =
@@ -186,27 +162,8 @@ export class Transport {
           : retryVerdict(spec.method, outcome.failure);
       const headers = outcome.failure.kind === "status" ? outcome.failure.headers : undefined;
       const wait = verdict.retry ? retryDelayMs(retriesDone, headers) : 0;
-      const { error } = outcome;
-      if (log.enabled("debug")) {
-        const what = error.status === undefined ? error.name : `${error.status} ${error.name}`;
-        const next = verdict.retry ? `retrying in ${Math.round(wait)} ms` : "not retrying";
-        log.debug(`${describe(spec, arg)} attempt ${attempt}: ${what} in ${elapsed(attemptStarted)} ms; ${next}: ${verdict.why}`, {
-          operationId: spec.operationId,
-          attempt,
-          status: error.status,
-          requestId: error.requestId,
-        });
-      }
-      if (!verdict.retry) {
-        if (log.enabled("error")) {
-          log.error(`${describe(spec, arg)} failed after ${attempt} ${attempt === 1 ? "attempt" : "attempts"}: ${error.name}: ${error.message}`, {
-            operationId: spec.operationId,
-            status: error.status,
-            requestId: error.requestId,
-          });
-        }
-        throw error;
-      }
+      logFailure(log, attempt, outcome.error, verdict, wait);
+      if (!verdict.retry) throw outcome.error;
       await sleep(wait, options?.signal);
     }
   }

@@ -3,7 +3,7 @@
 // that authenticates gets its last_used_at set, as the real API does.
 // A missing header and a malformed one are different answers: only the first is missing_api_key.
 
-import { type ErrorReply, malformedKey, missingKey, wrongKey } from "./errors.js";
+import { type ErrorReply, malformedKey, missingKey, wrongKey } from "./mock-errors.js";
 import type { KeyStore } from "./store.js";
 
 /** What the server accepts, from its options. */

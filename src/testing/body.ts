@@ -4,7 +4,7 @@
 // emulator answers 413 at once. A body that cannot be read to its end (the client went away
 // mid-body, the stream failed) is not an error for the emulator, only a request without an answer.
 
-import { type ErrorReply, invalidParam } from "./errors.js";
+import { type ErrorReply, invalidParam } from "./mock-errors.js";
 
 export type BodyResult =
   | { readonly kind: "complete"; readonly text: string }

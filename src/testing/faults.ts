@@ -2,7 +2,7 @@
 // request, oldest first. A fault for "*" applies to any route that has none of its own.
 
 import type { ErrorSchema } from "../../generated/client.js";
-import { defaultFaultBody } from "./errors.js";
+import { defaultFaultBody } from "./mock-errors.js";
 import { type OperationId, type RouteName, resolveRouteName, routeNames } from "./routing.js";
 
 /**

@@ -4,7 +4,7 @@
 
 import type { AdminApiKeyCreateRequest, AdminApiKeyOwner } from "../../generated/client.js";
 import { schemaValidators } from "../../generated/validators.js";
-import { type ErrorReply, invalidParam, keyNotFound } from "./errors.js";
+import { type ErrorReply, invalidParam, keyNotFound } from "./mock-errors.js";
 import { createdKey, newKeyId, newSecret } from "./records.js";
 import type { OperationId } from "./routing.js";
 import type { KeyStore } from "./store.js";

@@ -22,7 +22,7 @@
 export { type MockApi, type MockApiFetch, MOCK_API_URL, createMockApi } from "./mock-api.js";
 export { type MockServer, startMockServer } from "./node-adapter.js";
 export { RESPONSE_LOG_ENV } from "./mock-response-hooks.js";
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MOCK_API_KEY, type MockApiOptions, type MockServerOptions } from "./options.js";
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MOCK_API_KEY, type MockApiOptions, type MockServerOptions } from "./mock-options.js";
 export type { FaultOptions, MockFault, MockFaults } from "./faults.js";
 export type { MockKeyStore } from "./store.js";
 export type { MockKeyInput } from "./records.js";

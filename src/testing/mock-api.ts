@@ -9,7 +9,7 @@ import { FaultDelays } from "./fault-delays.js";
 import { FaultQueue, type MockFaults } from "./faults.js";
 import { type MockRequestLog, RequestLog } from "./log.js";
 import { MockNetworkFailure, requestBodyFailure } from "./mock-network-failures.js";
-import { type MockApiOptions, type ResolvedApiOptions, resolveApiOptions } from "./options.js";
+import { type MockApiOptions, type ResolvedApiOptions, resolveApiOptions } from "./mock-options.js";
 import { type MockArrival, type MockCaller, type MockReply, type MockOutcome, type MockPipelineState, bugReply, runPipeline } from "./mock-pipeline.js";
 import { seededKeys } from "./records.js";
 import { MockRequestIds } from "./mock-request-ids.js";

@@ -26,7 +26,7 @@ import type { AdminApiKeyOwner } from "../../generated/client.js";
 import { operationConstraints } from "../../generated/client.js";
 import { type AccessPolicy, authenticate } from "./auth.js";
 import { type BodyResult, parseJsonBody, readBody } from "./body.js";
-import { type ErrorReply, bodyTooLarge, emulatorBug, invalidParam, methodNotAllowed, unknownRoute } from "./errors.js";
+import { type ErrorReply, bodyTooLarge, emulatorBug, invalidParam, methodNotAllowed, unknownRoute } from "./mock-errors.js";
 import type { FaultDelays } from "./fault-delays.js";
 import { type FaultQueue, type MockFault, faultReply } from "./faults.js";
 import { type Reply, handlers } from "./handlers.js";

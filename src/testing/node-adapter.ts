@@ -11,7 +11,7 @@ import type { MockFaults } from "./faults.js";
 import type { MockRequestLog } from "./log.js";
 import { fetchRequestFrom } from "./node-request.js";
 import { malformedHttpResponse, rawHttpResponse, writeReply } from "./node-response.js";
-import { type MockServerOptions, resolveServerOptions } from "./options.js";
+import { type MockServerOptions, resolveServerOptions } from "./mock-options.js";
 import { type MockReply, bugReply } from "./mock-pipeline.js";
 import type { MockKeyStore } from "./store.js";
 

@@ -2,7 +2,7 @@
 // writes to (a CONNECT, bytes that did not parse as HTTP), the complete HTTP/1.1 text of it.
 
 import { STATUS_CODES, type ServerResponse } from "node:http";
-import { malformedHttp } from "./errors.js";
+import { malformedHttp } from "./mock-errors.js";
 import type { MockReply } from "./mock-pipeline.js";
 
 /** Sends a reply, unless the client has gone or an answer has already been sent. */

@@ -8,7 +8,7 @@ import type { AdminApiKey, AdminApiKeyCreateRequest, AdminApiKeyOwner } from "..
 const SECRET_PREFIX = "sk-admin-";
 
 /** A shortened secret that is safe to show, in the real API's style: `sk-admin...` and the last three characters. */
-export function redact(secret: string): string {
+export function redactedValueOf(secret: string): string {
   return `sk-admin...${secret.slice(-3)}`;
 }
 
@@ -34,7 +34,7 @@ export function createdKey(
     object: "organization.admin_api_key",
     id,
     name: request.name,
-    redacted_value: redact(secret),
+    redacted_value: redactedValueOf(secret),
     created_at: nowSeconds,
     expires_at: request.expires_in_seconds === undefined ? null : nowSeconds + request.expires_in_seconds,
     last_used_at: null,
@@ -74,7 +74,7 @@ export function completedKey(input: MockKeyInput, defaults: KeyDefaults): AdminA
     object: object === undefined ? "organization.admin_api_key" : object,
     id,
     ...(name === undefined ? {} : { name }),
-    redacted_value: redacted_value === undefined ? redact(createHash("sha256").update(id).digest("base64url")) : redacted_value,
+    redacted_value: redacted_value === undefined ? redactedValueOf(createHash("sha256").update(id).digest("base64url")) : redacted_value,
     created_at: created_at === undefined ? defaults.nowSeconds : created_at,
     expires_at: expires_at === undefined ? null : expires_at,
     ...(last_used_at === undefined ? {} : { last_used_at }),
@@ -139,7 +139,7 @@ export function seededKeys(count: number, nowSeconds: number): AdminApiKey[] {
       object: "organization.admin_api_key",
       id,
       name: index % 50 === 49 ? null : `${SEED_NAMES[index % SEED_NAMES.length] ?? "Seed"} ${index + 1}`,
-      redacted_value: redact(next().toString(36)),
+      redacted_value: redactedValueOf(next().toString(36)),
       created_at: createdAt,
       expires_at: lifetime === null ? null : createdAt + lifetime,
       last_used_at: index % 4 === 0 ? null : createdAt + (next() % (nowSeconds - createdAt)),

@@ -5,7 +5,7 @@
 
 import { operationConstraints } from "../../generated/client.js";
 import { parameterValidators, type ValidationError } from "../../generated/validators.js";
-import { type ErrorReply, invalidParam } from "./errors.js";
+import { type ErrorReply, invalidParam } from "./mock-errors.js";
 import type { OperationId } from "./routing.js";
 
 /** Parsed query parameters, of the types the spec gives them, its defaults filled in. */

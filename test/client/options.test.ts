@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAdminKeysClient, type ClientOptions, InvalidParameterError } from "../../src/index.js";
-import { isLoopbackHost } from "../../src/options.js";
+import { isLoopbackHost } from "../../src/client-options.js";
 
 const KEY = "sk-admin-options-test-5678";
 let savedEnv: string | undefined;

@@ -51,7 +51,7 @@ export interface ClientOptions {
 }
 
 /** The options with defaults applied and checks passed. */
-export interface ResolvedOptions {
+export interface ResolvedClientOptions {
   readonly apiKey: string;
   readonly baseUrl: string;
   readonly maxRetries: number;
@@ -137,7 +137,7 @@ function resolveBaseUrl(option: unknown, allowInsecureHttp: boolean): string {
 
 const VALIDATION_MODES: readonly string[] = ["off", "warn", "strict"];
 
-function resolveValidation(option: unknown): ResolvedOptions["validation"] {
+function resolveValidation(option: unknown): ResolvedClientOptions["validation"] {
   if (option == null || option === "off") return undefined;
   if (option !== "warn" && option !== "strict") {
     throw new InvalidParameterError(
@@ -183,7 +183,7 @@ function resolveLogger(option: unknown): Logger {
 }
 
 /** Applies defaults and checks every option; throws `InvalidParameterError` on the first problem. */
-export function resolveClientOptions(options: ClientOptions): ResolvedOptions {
+export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
   if (typeof options !== "object" || options === null) {
     throw new InvalidParameterError("options", `createAdminKeysClient() takes an options object; got ${kind(options)}`);
   }

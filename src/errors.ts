@@ -248,8 +248,10 @@ export class APIUserAbortError extends APIError {
 APIUserAbortError.prototype.name = "APIUserAbortError";
 
 /**
- * An argument or option was rejected before anything was sent. `param` names it; the message says
- * what was wrong and what is allowed.
+ * An argument or option was rejected, or a method called when it cannot work (`getNextPage()` on
+ * the last page), before anything was sent. `param` names it; the message says what is allowed
+ * and what was given, as `<param> must be <allowed>; got <given>`, the one form every such error
+ * of this package takes (the local server's TypeError and RangeError included).
  *
  * @example
  * ```ts

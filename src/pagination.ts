@@ -198,7 +198,10 @@ export class Page implements ApiKeyList {
    */
   async getNextPage(): Promise<Page> {
     if (!this.has_more) {
-      throw new Error("This is the last page (has_more is false); check hasNextPage() before getNextPage().");
+      throw new InvalidParameterError(
+        "getNextPage()",
+        "getNextPage() must be called on a page with has_more: true (check hasNextPage() first); got the last page, has_more: false",
+      );
     }
     // fetchPage refused this page if it had no cursor to go on from.
     const after = nextCursorOf(this) ?? "";

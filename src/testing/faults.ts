@@ -3,7 +3,8 @@
 
 import type { ErrorSchema } from "../../generated/client.js";
 import { defaultFaultBody } from "./mock-errors.js";
-import { type OperationId, type RouteName, resolveRouteName, routeNames } from "./routing.js";
+import { describeValue, unknownRoute } from "./mock-messages.js";
+import { type OperationId, type RouteName, resolveRouteName } from "./routing.js";
 
 /**
  * Something a route does instead of (or on top of) answering normally.
@@ -85,17 +86,18 @@ const KINDS = new Set(["status", "delay", "drop", "malformed", "commit-then-fail
 function checkNumber(name: string, value: unknown, min: number, max: number): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`fault.${name} must be an integer from ${min} to ${max}; got ${String(value)}.`);
+    throw new RangeError(`fault.${name} must be an integer from ${min} to ${max}; got ${describeValue(value)}.`);
   }
 }
 
 function checkFault(fault: MockFault): void {
   if (typeof fault !== "object" || fault === null || !KINDS.has(fault.kind)) {
-    throw new TypeError(`fault.kind must be one of ${[...KINDS].join(", ")}.`);
+    const kind = typeof fault === "object" && fault !== null ? describeValue(Reflect.get(fault, "kind")) : describeValue(fault);
+    throw new TypeError(`fault.kind must be one of ${[...KINDS].join(", ")}; got ${kind}.`);
   }
   switch (fault.kind) {
     case "status":
-      if (fault.status === undefined) throw new TypeError("fault.status is required for a status fault.");
+      if (fault.status === undefined) throw new TypeError("fault.status must be an integer from 400 to 599 for a status fault; got undefined.");
       checkNumber("status", fault.status, 400, 599);
       checkNumber("retryAfterMs", fault.retryAfterMs, 0, 3_600_000);
       checkNumber("delayMs", fault.delayMs, 0, 600_000);
@@ -103,7 +105,7 @@ function checkFault(fault: MockFault): void {
       return;
     case "delay":
       checkNumber("ms", fault.ms, 0, 600_000);
-      if (fault.ms === undefined) throw new TypeError("fault.ms is required for a delay fault.");
+      if (fault.ms === undefined) throw new TypeError("fault.ms must be an integer from 0 to 600000 for a delay fault; got undefined.");
       return;
     case "malformed":
       checkNumber("status", fault.status, 200, 599);
@@ -126,7 +128,7 @@ export class FaultQueue implements MockFaults {
     checkFault(fault);
     const times = options.times ?? 1;
     if (times !== Infinity && (!Number.isInteger(times) || times < 1)) {
-      throw new RangeError(`options.times must be a positive integer or Infinity; got ${String(times)}.`);
+      throw new RangeError(`options.times must be a positive integer or Infinity; got ${describeValue(times)}.`);
     }
     const queue = this.#queues.get(key) ?? [];
     queue.push({ fault, remaining: times });
@@ -162,7 +164,7 @@ export class FaultQueue implements MockFaults {
   #resolve(route: string): OperationId | "*" {
     const key = resolveRouteName(route);
     if (key === undefined) {
-      throw new RangeError(`Unknown route '${route}': use "*" or one of ${routeNames().join(", ")}.`);
+      throw new RangeError(unknownRoute(route));
     }
     return key;
   }

@@ -2,7 +2,8 @@
 // forever) and the most recent ones are kept whole; every response can be handed to a listener.
 
 import type { MockFault } from "./faults.js";
-import { type OperationId, type RouteName, resolveRouteName, routeNames } from "./routing.js";
+import { unknownRoute } from "./mock-messages.js";
+import { type OperationId, type RouteName, resolveRouteName } from "./routing.js";
 
 /**
  * One request as the server received it. The Authorization header is never kept.
@@ -111,7 +112,7 @@ export class RequestLog implements MockRequestLog {
 
   #resolve(route: string | undefined): OperationId | "*" {
     const key = resolveRouteName(route ?? "*");
-    if (key === undefined) throw new RangeError(`Unknown route '${String(route)}': use "*" or one of ${routeNames().join(", ")}.`);
+    if (key === undefined) throw new RangeError(unknownRoute(route));
     return key;
   }
 }

@@ -5,6 +5,7 @@
 import type { AdminApiKey, AdminApiKeyOwner } from "../../generated/client.js";
 import { schemaValidators } from "../../generated/validators.js";
 import type { MockResponseRecord } from "./log.js";
+import { describeValue } from "./mock-messages.js";
 import { type MockKeyInput, completedKey, defaultOwner } from "./records.js";
 
 /**
@@ -128,22 +129,14 @@ export interface ResolvedServerOptions extends ResolvedApiOptions {
 function integer(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`options.${name} must be an integer from ${min} to ${max}; got ${String(value)}.`);
+    throw new RangeError(`options.${name} must be an integer from ${min} to ${max}; got ${describeValue(value)}.`);
   }
   return value;
 }
 
 function firstProblem(validator: { errors?: { instancePath: string; message?: string }[] | null }): string {
   const error = validator.errors?.[0];
-  return error === undefined ? "does not match the schema" : `${error.instancePath || "the record"} ${error.message ?? "is not allowed"}`;
-}
-
-/** A short, safe description of a wrong option value for an error message. */
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+  return error === undefined ? "something the schema refuses" : `${error.instancePath || "the record"} ${error.message ?? "is not allowed"}`;
 }
 
 function isAdminApiKey(value: unknown): value is AdminApiKey {
@@ -152,21 +145,21 @@ function isAdminApiKey(value: unknown): value is AdminApiKey {
 
 function checkKeys(keys: readonly MockKeyInput[] | undefined, defaults: { nowSeconds: number; owner: AdminApiKeyOwner }): readonly AdminApiKey[] {
   if (keys === undefined) return [];
-  if (!Array.isArray(keys)) throw new TypeError("options.keys must be an array of key records: AdminApiKey fields, at least an id.");
+  if (!Array.isArray(keys)) throw new TypeError(`options.keys must be an array of key records (AdminApiKey fields, at least an id); got ${describeValue(keys)}.`);
   const seen = new Set<string>();
   return keys.map((input: MockKeyInput, index) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      throw new TypeError(`options.keys[${index}] must be an object with at least an id; got ${describe(input)}.`);
+      throw new TypeError(`options.keys[${index}] must be an object with at least an id; got ${describeValue(input)}.`);
     }
     if (typeof input.id !== "string" || input.id === "") {
-      throw new TypeError(`options.keys[${index}].id must be a non-empty string (the other fields may be left out); got ${describe(input.id)}.`);
+      throw new TypeError(`options.keys[${index}].id must be a non-empty string (the other fields may be left out); got ${describeValue(input.id)}.`);
     }
     // A record that is already complete is kept as given, field order and all; only a partial one is filled in.
     const key = isAdminApiKey(input) ? input : completedKey(input, defaults);
     if (!isAdminApiKey(key)) {
-      throw new TypeError(`options.keys[${index}] is not an AdminApiKey: ${firstProblem(schemaValidators.AdminApiKey)}.`);
+      throw new TypeError(`options.keys[${index}] must match the spec's AdminApiKey schema; got a record where ${firstProblem(schemaValidators.AdminApiKey)}.`);
     }
-    if (seen.has(key.id)) throw new TypeError(`options.keys[${index}] repeats the id '${key.id}'; ids must be unique.`);
+    if (seen.has(key.id)) throw new TypeError(`options.keys[${index}].id must be unique; got ${describeValue(key.id)} again.`);
     seen.add(key.id);
     return structuredClone(key);
   });
@@ -190,20 +183,22 @@ export function resolveServerOptions(options: MockServerOptions): ResolvedServer
 function resolveAll(options: MockServerOptions, listens: boolean): ResolvedServerOptions {
   const { apiKey = DEFAULT_MOCK_API_KEY, acceptAnyKey = false, host = "127.0.0.1", owner, now = Date.now, onResponse } = options;
   if (typeof apiKey !== "string" || !/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new TypeError("options.apiKey must be a non-empty string of printable ASCII without spaces.");
+    // The key is a secret: the message says what kind of value it was, never the value.
+    const got = typeof apiKey === "string" ? (apiKey === "" ? "an empty string" : "a string with a space or a character outside printable ASCII") : describeValue(apiKey);
+    throw new TypeError(`options.apiKey must be a non-empty string of printable ASCII without spaces; got ${got}.`);
   }
   if (typeof acceptAnyKey !== "boolean") {
-    throw new TypeError(`options.acceptAnyKey must be true or false; got ${describe(acceptAnyKey)}.`);
+    throw new TypeError(`options.acceptAnyKey must be true or false; got ${describeValue(acceptAnyKey)}.`);
   }
   if (acceptAnyKey && options.apiKey !== undefined) {
-    throw new TypeError("options.acceptAnyKey and options.apiKey cannot both be given: a server that accepts any key has no key of its own. Pass one of them.");
+    throw new TypeError("options.acceptAnyKey must be false when options.apiKey is given (a server that accepts any key has no key of its own); got true.");
   }
-  if (listens && (typeof host !== "string" || host === "")) throw new TypeError("options.host must be a non-empty string.");
+  if (listens && (typeof host !== "string" || host === "")) throw new TypeError(`options.host must be a non-empty string; got ${describeValue(host)}.`);
   if (owner !== undefined && !schemaValidators.AdminApiKeyOwner(owner)) {
-    throw new TypeError(`options.owner is not an AdminApiKeyOwner: ${firstProblem(schemaValidators.AdminApiKeyOwner)}.`);
+    throw new TypeError(`options.owner must match the spec's AdminApiKeyOwner schema; got a record where ${firstProblem(schemaValidators.AdminApiKeyOwner)}.`);
   }
-  if (typeof now !== "function") throw new TypeError("options.now must be a function returning milliseconds.");
-  if (onResponse !== undefined && typeof onResponse !== "function") throw new TypeError("options.onResponse must be a function.");
+  if (typeof now !== "function") throw new TypeError(`options.now must be a function returning milliseconds; got ${describeValue(now)}.`);
+  if (onResponse !== undefined && typeof onResponse !== "function") throw new TypeError(`options.onResponse must be a function; got ${describeValue(onResponse)}.`);
   const startSeconds = Math.floor(now() / 1000);
   const serverOwner = owner === undefined ? defaultOwner(startSeconds) : structuredClone(owner);
   return {

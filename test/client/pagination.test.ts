@@ -4,7 +4,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
-import { type AdminApiKey, AdminKeysError, APIError, createAdminKeysClient, Page, PaginationError } from "../../src/index.js";
+import { type AdminApiKey, AdminKeysError, APIError, createAdminKeysClient, InvalidParameterError, Page, PaginationError } from "../../src/index.js";
 import { type Handler, keyObject, type ScriptedServer, sendJson, startServer } from "../helpers/scripted-server.js";
 
 let server: ScriptedServer | undefined;
@@ -103,7 +103,10 @@ describe("pages", () => {
     expect([first.has_more, first.first_id, first.last_id, first.hasNextPage()]).toEqual([true, id(0), id(1), true]);
     const second = await first.getNextPage();
     expect([second.has_more, second.first_id, second.last_id, second.hasNextPage()]).toEqual([false, id(2), id(2), false]);
-    await expect(second.getNextPage()).rejects.toThrow("This is the last page (has_more is false); check hasNextPage() before getNextPage().");
+    await expect(second.getNextPage()).rejects.toThrow(InvalidParameterError);
+    await expect(second.getNextPage()).rejects.toThrow(
+      "getNextPage() must be called on a page with has_more: true (check hasNextPage() first); got the last page, has_more: false",
+    );
     expect(server?.requests).toHaveLength(2);
   });
 

@@ -141,9 +141,9 @@ describe("scripted faults", () => {
   it.each<[string, MockFault | Record<string, unknown>, RegExp]>([
     ["unknown kind", { kind: "explode" }, /fault.kind/],
     ["status below 400", { kind: "status", status: 200 }, /fault.status/],
-    ["status missing", { kind: "status" }, /fault.status is required/],
+    ["status missing", { kind: "status" }, /fault.status must be an integer from 400 to 599 for a status fault; got undefined/],
     ["negative delay", { kind: "delay", ms: -1 }, /fault.ms/],
-    ["delay missing", { kind: "delay" }, /fault.ms is required/],
+    ["delay missing", { kind: "delay" }, /fault.ms must be an integer from 0 to 600000 for a delay fault; got undefined/],
     ["fractional retryAfter", { kind: "status", status: 429, retryAfter: 1.5 }, /fault.retryAfter/],
     ["bad retryAfterMs", { kind: "status", status: 429, retryAfterMs: -5 }, /fault.retryAfterMs/],
     ["bad malformed status", { kind: "malformed", status: 99 }, /fault.status/],
@@ -157,9 +157,9 @@ describe("scripted faults", () => {
 
   it("refuses unknown routes and bad repeat counts", async () => {
     const server = await start();
-    expect(() => server.faults.add("GET /nope" as never, { kind: "drop" })).toThrow(/Unknown route 'GET \/nope'.*admin-api-keys-list/);
+    expect(() => server.faults.add("GET /nope" as never, { kind: "drop" })).toThrow(/^route must be "\*" or one of admin-api-keys-list.*; got "GET \/nope" \(an unknown route\)\.$/);
     expect(() => server.faults.add("*", { kind: "drop" }, { times: 0 })).toThrow(/options.times/);
     expect(() => server.faults.add("*", { kind: "drop" }, { times: 1.5 })).toThrow(/options.times/);
-    expect(() => server.faults.pending("nope" as never)).toThrow(/Unknown route/);
+    expect(() => server.faults.pending("nope" as never)).toThrow(/an unknown route/);
   });
 });

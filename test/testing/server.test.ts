@@ -109,17 +109,17 @@ describe("startMockServer options", () => {
     ["now", { now: 5 }, /options.now/],
     ["onResponse", { onResponse: "log" }, /options.onResponse/],
     ["keys", { keys: "key_1" }, /options.keys must be an array/],
-    ["keys entry", { keys: [{ ...sample, created_at: "yesterday" }] }, /options.keys\[0\] is not an AdminApiKey: \/created_at must be integer/],
+    ["keys entry", { keys: [{ ...sample, created_at: "yesterday" }] }, /options.keys\[0\] must match the spec's AdminApiKey schema; got a record where \/created_at must be integer/],
     ["keys entry without an id", { keys: [{ name: "no id" }] }, /options.keys\[0\].id must be a non-empty string \(the other fields may be left out\); got undefined/],
     ["keys entry with an empty id", { keys: [{ id: "" }] }, /options.keys\[0\].id must be a non-empty string .*; got ""/],
     ["keys entry that is not an object", { keys: [{ id: "key_1" }, "key_2"] }, /options.keys\[1\] must be an object with at least an id; got "key_2"/],
-    ["partial keys entry with a wrong field", { keys: [{ id: "key_1", expires_at: "never" }] }, /options.keys\[0\] is not an AdminApiKey: \/expires_at must be integer/],
-    ["partial keys repeating an id", { keys: [{ id: "key_1" }, { id: "key_1", name: "again" }] }, /options.keys\[1\] repeats the id 'key_1'/],
+    ["partial keys entry with a wrong field", { keys: [{ id: "key_1", expires_at: "never" }] }, /options.keys\[0\] must match the spec's AdminApiKey schema; got a record where \/expires_at must be integer/],
+    ["partial keys repeating an id", { keys: [{ id: "key_1" }, { id: "key_1", name: "again" }] }, /options.keys\[1\].id must be unique; got "key_1" again/],
     ["acceptAnyKey", { acceptAnyKey: "yes" }, /options.acceptAnyKey must be true or false; got "yes"/],
     ["acceptAnyKey as a number", { acceptAnyKey: 1 }, /options.acceptAnyKey must be true or false; got 1/],
-    ["acceptAnyKey with apiKey", { acceptAnyKey: true, apiKey: "sk-admin-own" }, /options.acceptAnyKey and options.apiKey cannot both be given/],
-    ["duplicate keys", { keys: [sample, sample] }, /options.keys\[1\] repeats the id 'key_given'/],
-    ["owner", { owner: { name: 5 } }, /options.owner is not an AdminApiKeyOwner: \/name must be string/],
+    ["acceptAnyKey with apiKey", { acceptAnyKey: true, apiKey: "sk-admin-own" }, /options.acceptAnyKey must be false when options.apiKey is given/],
+    ["duplicate keys", { keys: [sample, sample] }, /options.keys\[1\].id must be unique; got "key_given" again/],
+    ["owner", { owner: { name: 5 } }, /options.owner must match the spec's AdminApiKeyOwner schema; got a record where \/name must be string/],
   ])("refuses a bad %s option, naming it", async (_label, options, message) => {
     await expect(startMockServer(options as never)).rejects.toThrow(message);
   });
@@ -167,7 +167,7 @@ describe("server.requests", () => {
     server.requests.clear();
     expect(server.requests.count()).toBe(0);
     expect(server.requests.all()).toEqual([]);
-    expect(() => server.requests.count("nope" as never)).toThrow(/Unknown route 'nope'/);
+    expect(() => server.requests.count("nope" as never)).toThrow(/; got "nope" \(an unknown route\)/);
   });
 
   it("keeps only the newest recordLimit requests but counts all of them", async () => {

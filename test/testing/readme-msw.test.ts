@@ -4,6 +4,7 @@
 // Everything between the README markers is the README's code block, character for character:
 // change one, change the other.
 
+import { readFileSync } from "node:fs";
 import { setupServer } from "msw/node";
 import { expect, it } from "vitest";
 import { createAdminKeysClient, RateLimitError } from "../../src/index.js";
@@ -32,4 +33,16 @@ it("runs the README's in-process and MSW example", async () => {
   // Beyond the README: MSW really was the way in, and the in-process client is still served.
   expect(mock.requests.all("admin-api-keys-create")[0]?.headers["user-agent"]).toMatch(/^openai-admin-keys\//);
   expect(await client.adminApiKeys.list().toArray()).toHaveLength(21);
+});
+
+it("is the README's code block, line for line", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const section = readme.slice(readme.indexOf("### In process, and with MSW"));
+  const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  const readmeCode = block.split("\n").filter((line) => !line.startsWith("import ") && line.trim() !== "");
+  const source = readFileSync(new URL(import.meta.url), "utf8");
+  const between = source.slice(source.indexOf("// ── README: begin"), source.indexOf("// ── README: end")).split("\n").slice(1);
+  const testCode = between.map((line) => line.replace(/^ {2}/, "")).filter((line) => line.trim() !== "");
+  expect(readmeCode.length).toBeGreaterThan(10);
+  expect(testCode).toEqual(readmeCode);
 });

@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import { parse } from "yaml";
+import { parseSpecText } from "../../scripts/spec/load.js";
 import type { MockResponseRecord } from "../../src/testing/index.js";
 
 interface ResponseObject {
@@ -21,7 +21,8 @@ interface SpecDocument {
 }
 
 const specUrl = new URL("../../spec/openapi.yaml", import.meta.url);
-export const spec = parse(readFileSync(specUrl, "utf8")) as SpecDocument;
+// The project's one spec loader, the one the generator and spec:diff read the spec with.
+export const spec = parseSpecText(readFileSync(specUrl, "utf8"), "spec/openapi.yaml").data as unknown as SpecDocument;
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 ajv.addKeyword("example");

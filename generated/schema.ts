@@ -126,11 +126,13 @@ export interface components {
        */
       created_at: number;
       /**
+       * Format: unixtime
        * @description When the key stops working, in Unix seconds; null for a key that never expires.
        * @example 1714063533
        */
       expires_at: number | null;
       /**
+       * Format: unixtime
        * @description When the key last authenticated a request, in Unix seconds; null if never.
        * @example 1711471534
        */

@@ -128,7 +128,7 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
 validate21.evaluated = {"props":{"type":true,"object":true,"id":true,"name":true,"created_at":true,"role":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateAdminApiKey: SchemaValidator = validate22;
-const schema33 = {"type":"object","description":"An admin API key of the organization, without its secret.","required":["object","redacted_value","created_at","expires_at","id","owner"],"properties":{"object":{"type":"string","enum":["organization.admin_api_key"],"description":"Always `organization.admin_api_key`."},"id":{"type":"string","description":"The key's ID, used in the paths that address it.","example":"key_abc"},"name":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The name given at creation.","example":"Main Admin Key"},"redacted_value":{"type":"string","description":"A shortened form of the secret, safe to display.","example":"sk-admin...def"},"created_at":{"type":"integer","format":"unixtime","description":"When the key was created, in Unix seconds.","example":1711471533},"expires_at":{"anyOf":[{"type":"integer","format":"unixtime"},{"type":"null"}],"description":"When the key stops working, in Unix seconds; null for a key that never expires.","example":1714063533},"last_used_at":{"anyOf":[{"type":"integer","format":"unixtime"},{"type":"null"}],"description":"When the key last authenticated a request, in Unix seconds; null if never.","example":1711471534},"owner":{"$ref":"#/components/schemas/AdminApiKeyOwner"}}};
+const schema33 = {"type":"object","description":"An admin API key of the organization, without its secret.","required":["object","redacted_value","created_at","expires_at","id","owner"],"properties":{"object":{"type":"string","enum":["organization.admin_api_key"],"description":"Always `organization.admin_api_key`."},"id":{"type":"string","description":"The key's ID, used in the paths that address it.","example":"key_abc"},"name":{"type":["string","null"],"description":"The name given at creation.","example":"Main Admin Key"},"redacted_value":{"type":"string","description":"A shortened form of the secret, safe to display.","example":"sk-admin...def"},"created_at":{"type":"integer","format":"unixtime","description":"When the key was created, in Unix seconds.","example":1711471533},"expires_at":{"type":["integer","null"],"format":"unixtime","description":"When the key stops working, in Unix seconds; null for a key that never expires.","example":1714063533},"last_used_at":{"type":["integer","null"],"format":"unixtime","description":"When the key last authenticated a request, in Unix seconds; null if never.","example":1711471534},"owner":{"$ref":"#/components/schemas/AdminApiKeyOwner"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -238,11 +238,8 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
     }
     if(data.name !== undefined){
       let data2 = data.name;
-      const _errs6 = errors;
-      let valid1 = false;
-      const _errs7 = errors;
-      if(typeof data2 !== "string"){
-        const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if((typeof data2 !== "string") && (data2 !== null)){
+        const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema33.properties.name.type},message:"must be string,null"};
         if(vErrors === null){
           vErrors = [err9];
         }
@@ -251,11 +248,10 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      var _valid0 = _errs7 === errors;
-      valid1 = valid1 || _valid0;
-      const _errs9 = errors;
-      if(data2 !== null){
-        const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+    }
+    if(data.redacted_value !== undefined){
+      if(typeof data.redacted_value !== "string"){
+        const err10 = {instancePath:instancePath+"/redacted_value",schemaPath:"#/properties/redacted_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
         if(vErrors === null){
           vErrors = [err10];
         }
@@ -264,10 +260,11 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      var _valid0 = _errs9 === errors;
-      valid1 = valid1 || _valid0;
-      if(!valid1){
-        const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+    }
+    if(data.created_at !== undefined){
+      let data4 = data.created_at;
+      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+        const err11 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
         if(vErrors === null){
           vErrors = [err11];
         }
@@ -276,21 +273,11 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      else {
-        errors = _errs6;
-        if(vErrors !== null){
-          if(_errs6){
-            vErrors.length = _errs6;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
     }
-    if(data.redacted_value !== undefined){
-      if(typeof data.redacted_value !== "string"){
-        const err12 = {instancePath:instancePath+"/redacted_value",schemaPath:"#/properties/redacted_value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+    if(data.expires_at !== undefined){
+      let data5 = data.expires_at;
+      if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (data5 !== null)){
+        const err12 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/type",keyword:"type",params:{type: schema33.properties.expires_at.type},message:"must be integer,null"};
         if(vErrors === null){
           vErrors = [err12];
         }
@@ -300,10 +287,10 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.created_at !== undefined){
-      let data4 = data.created_at;
-      if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-        const err13 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+    if(data.last_used_at !== undefined){
+      let data6 = data.last_used_at;
+      if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
+        const err13 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/type",keyword:"type",params:{type: schema33.properties.last_used_at.type},message:"must be integer,null"};
         if(vErrors === null){
           vErrors = [err13];
         }
@@ -313,157 +300,53 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.expires_at !== undefined){
-      let data5 = data.expires_at;
-      const _errs16 = errors;
-      let valid2 = false;
-      const _errs17 = errors;
-      if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-        const err14 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-        if(vErrors === null){
-          vErrors = [err14];
-        }
-        else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      var _valid1 = _errs17 === errors;
-      valid2 = valid2 || _valid1;
-      const _errs19 = errors;
-      if(data5 !== null){
-        const err15 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-        if(vErrors === null){
-          vErrors = [err15];
-        }
-        else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      var _valid1 = _errs19 === errors;
-      valid2 = valid2 || _valid1;
-      if(!valid2){
-        const err16 = {instancePath:instancePath+"/expires_at",schemaPath:"#/properties/expires_at/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-        if(vErrors === null){
-          vErrors = [err16];
-        }
-        else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      else {
-        errors = _errs16;
-        if(vErrors !== null){
-          if(_errs16){
-            vErrors.length = _errs16;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if(data.last_used_at !== undefined){
-      let data6 = data.last_used_at;
-      const _errs22 = errors;
-      let valid3 = false;
-      const _errs23 = errors;
-      if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-        const err17 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-        if(vErrors === null){
-          vErrors = [err17];
-        }
-        else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      var _valid2 = _errs23 === errors;
-      valid3 = valid3 || _valid2;
-      const _errs25 = errors;
-      if(data6 !== null){
-        const err18 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-        if(vErrors === null){
-          vErrors = [err18];
-        }
-        else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      var _valid2 = _errs25 === errors;
-      valid3 = valid3 || _valid2;
-      if(!valid3){
-        const err19 = {instancePath:instancePath+"/last_used_at",schemaPath:"#/properties/last_used_at/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-        if(vErrors === null){
-          vErrors = [err19];
-        }
-        else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      else {
-        errors = _errs22;
-        if(vErrors !== null){
-          if(_errs22){
-            vErrors.length = _errs22;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
-    }
     if(data.owner !== undefined){
       let data7 = data.owner;
       if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
         if(data7.type !== undefined){
           if(typeof data7.type !== "string"){
-            const err20 = {instancePath:instancePath+"/owner/type",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            const err14 = {instancePath:instancePath+"/owner/type",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
             if(vErrors === null){
-              vErrors = [err20];
+              vErrors = [err14];
             }
             else {
-              vErrors.push(err20);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
         if(data7.object !== undefined){
           if(typeof data7.object !== "string"){
-            const err21 = {instancePath:instancePath+"/owner/object",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            const err15 = {instancePath:instancePath+"/owner/object",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"};
             if(vErrors === null){
-              vErrors = [err21];
+              vErrors = [err15];
             }
             else {
-              vErrors.push(err21);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
         if(data7.id !== undefined){
           if(typeof data7.id !== "string"){
-            const err22 = {instancePath:instancePath+"/owner/id",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            const err16 = {instancePath:instancePath+"/owner/id",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
             if(vErrors === null){
-              vErrors = [err22];
+              vErrors = [err16];
             }
             else {
-              vErrors.push(err22);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
         if(data7.name !== undefined){
           if(typeof data7.name !== "string"){
-            const err23 = {instancePath:instancePath+"/owner/name",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            const err17 = {instancePath:instancePath+"/owner/name",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
             if(vErrors === null){
-              vErrors = [err23];
+              vErrors = [err17];
             }
             else {
-              vErrors.push(err23);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -471,48 +354,48 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
         if(data7.created_at !== undefined){
           let data12 = data7.created_at;
           if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-            const err24 = {instancePath:instancePath+"/owner/created_at",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/created_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+            const err18 = {instancePath:instancePath+"/owner/created_at",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/created_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
             if(vErrors === null){
-              vErrors = [err24];
+              vErrors = [err18];
             }
             else {
-              vErrors.push(err24);
+              vErrors.push(err18);
             }
             errors++;
           }
         }
         if(data7.role !== undefined){
           if(typeof data7.role !== "string"){
-            const err25 = {instancePath:instancePath+"/owner/role",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            const err19 = {instancePath:instancePath+"/owner/role",schemaPath:"#/components/schemas/AdminApiKeyOwner/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
             if(vErrors === null){
-              vErrors = [err25];
+              vErrors = [err19];
             }
             else {
-              vErrors.push(err25);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
       }
       else {
-        const err26 = {instancePath:instancePath+"/owner",schemaPath:"#/components/schemas/AdminApiKeyOwner/type",keyword:"type",params:{type: "object"},message:"must be object"};
+        const err20 = {instancePath:instancePath+"/owner",schemaPath:"#/components/schemas/AdminApiKeyOwner/type",keyword:"type",params:{type: "object"},message:"must be object"};
         if(vErrors === null){
-          vErrors = [err26];
+          vErrors = [err20];
         }
         else {
-          vErrors.push(err26);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
   }
   else {
-    const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
     if(vErrors === null){
-      vErrors = [err27];
+      vErrors = [err21];
     }
     else {
-      vErrors.push(err27);
+      vErrors.push(err21);
     }
     errors++;
   }
@@ -786,7 +669,7 @@ function validate26(data, {instancePath="", parentData, parentDataProperty, root
 validate26.evaluated = {"props":{"id":true,"object":true,"deleted":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateApiKeyList: SchemaValidator = validate27;
-const schema38 = {"type":"object","description":"One page of admin API keys.","required":["object","data","has_more"],"properties":{"object":{"type":"string","enum":["list"],"description":"Always `list`."},"data":{"type":"array","description":"The keys on this page, in the requested order.","items":{"$ref":"#/components/schemas/AdminApiKey"}},"first_id":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The ID of the first key on this page; null when the page is empty.","example":"key_abc"},"last_id":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The ID of the last key on this page, to pass as `after` for the next page; null when the page is empty.","example":"key_xyz"},"has_more":{"type":"boolean","description":"True when more keys follow this page.","example":false}}};
+const schema38 = {"type":"object","description":"One page of admin API keys.","required":["object","data","has_more"],"properties":{"object":{"type":"string","enum":["list"],"description":"Always `list`."},"data":{"type":"array","description":"The keys on this page, in the requested order.","items":{"$ref":"#/components/schemas/AdminApiKey"}},"first_id":{"type":["string","null"],"description":"The ID of the first key on this page; null when the page is empty.","example":"key_abc"},"last_id":{"type":["string","null"],"description":"The ID of the last key on this page, to pass as `after` for the next page; null when the page is empty.","example":"key_xyz"},"has_more":{"type":"boolean","description":"True when more keys follow this page.","example":false}}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -876,11 +759,8 @@ function validate27(data, {instancePath="", parentData, parentDataProperty, root
     }
     if(data.first_id !== undefined){
       let data3 = data.first_id;
-      const _errs7 = errors;
-      let valid3 = false;
-      const _errs8 = errors;
-      if(typeof data3 !== "string"){
-        const err6 = {instancePath:instancePath+"/first_id",schemaPath:"#/properties/first_id/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if((typeof data3 !== "string") && (data3 !== null)){
+        const err6 = {instancePath:instancePath+"/first_id",schemaPath:"#/properties/first_id/type",keyword:"type",params:{type: schema38.properties.first_id.type},message:"must be string,null"};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -889,11 +769,11 @@ function validate27(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      var _valid0 = _errs8 === errors;
-      valid3 = valid3 || _valid0;
-      const _errs10 = errors;
-      if(data3 !== null){
-        const err7 = {instancePath:instancePath+"/first_id",schemaPath:"#/properties/first_id/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+    }
+    if(data.last_id !== undefined){
+      let data4 = data.last_id;
+      if((typeof data4 !== "string") && (data4 !== null)){
+        const err7 = {instancePath:instancePath+"/last_id",schemaPath:"#/properties/last_id/type",keyword:"type",params:{type: schema38.properties.last_id.type},message:"must be string,null"};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -902,10 +782,10 @@ function validate27(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      var _valid0 = _errs10 === errors;
-      valid3 = valid3 || _valid0;
-      if(!valid3){
-        const err8 = {instancePath:instancePath+"/first_id",schemaPath:"#/properties/first_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+    }
+    if(data.has_more !== undefined){
+      if(typeof data.has_more !== "boolean"){
+        const err8 = {instancePath:instancePath+"/has_more",schemaPath:"#/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
         if(vErrors === null){
           vErrors = [err8];
         }
@@ -914,90 +794,15 @@ function validate27(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      else {
-        errors = _errs7;
-        if(vErrors !== null){
-          if(_errs7){
-            vErrors.length = _errs7;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if(data.last_id !== undefined){
-      let data4 = data.last_id;
-      const _errs13 = errors;
-      let valid4 = false;
-      const _errs14 = errors;
-      if(typeof data4 !== "string"){
-        const err9 = {instancePath:instancePath+"/last_id",schemaPath:"#/properties/last_id/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-        if(vErrors === null){
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      var _valid1 = _errs14 === errors;
-      valid4 = valid4 || _valid1;
-      const _errs16 = errors;
-      if(data4 !== null){
-        const err10 = {instancePath:instancePath+"/last_id",schemaPath:"#/properties/last_id/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-        if(vErrors === null){
-          vErrors = [err10];
-        }
-        else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      var _valid1 = _errs16 === errors;
-      valid4 = valid4 || _valid1;
-      if(!valid4){
-        const err11 = {instancePath:instancePath+"/last_id",schemaPath:"#/properties/last_id/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-        if(vErrors === null){
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      else {
-        errors = _errs13;
-        if(vErrors !== null){
-          if(_errs13){
-            vErrors.length = _errs13;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if(data.has_more !== undefined){
-      if(typeof data.has_more !== "boolean"){
-        const err12 = {instancePath:instancePath+"/has_more",schemaPath:"#/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-        if(vErrors === null){
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
     }
   }
   else {
-    const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
     if(vErrors === null){
-      vErrors = [err13];
+      vErrors = [err9];
     }
     else {
-      vErrors.push(err13);
+      vErrors.push(err9);
     }
     errors++;
   }
@@ -1007,7 +812,7 @@ function validate27(data, {instancePath="", parentData, parentDataProperty, root
 validate27.evaluated = {"props":{"object":true,"data":true,"first_id":true,"last_id":true,"has_more":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateError: SchemaValidator = validate29;
-const schema39 = {"type":"object","description":"What went wrong.","required":["type","message","param","code"],"properties":{"message":{"type":"string","description":"A human-readable explanation."},"type":{"type":"string","description":"The error category, such as `invalid_request_error`."},"param":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"The parameter the error is about, if any."},"code":{"anyOf":[{"type":"string"},{"type":"null"}],"description":"A machine-readable code, if any."}}};
+const schema39 = {"type":"object","description":"What went wrong.","required":["type","message","param","code"],"properties":{"message":{"type":"string","description":"A human-readable explanation."},"type":{"type":"string","description":"The error category, such as `invalid_request_error`."},"param":{"type":["string","null"],"description":"The parameter the error is about, if any."},"code":{"type":["string","null"],"description":"A machine-readable code, if any."}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -1086,11 +891,8 @@ function validate29(data, {instancePath="", parentData, parentDataProperty, root
     }
     if(data.param !== undefined){
       let data2 = data.param;
-      const _errs6 = errors;
-      let valid1 = false;
-      const _errs7 = errors;
-      if(typeof data2 !== "string"){
-        const err6 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if((typeof data2 !== "string") && (data2 !== null)){
+        const err6 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/type",keyword:"type",params:{type: schema39.properties.param.type},message:"must be string,null"};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -1099,11 +901,11 @@ function validate29(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      var _valid0 = _errs7 === errors;
-      valid1 = valid1 || _valid0;
-      const _errs9 = errors;
-      if(data2 !== null){
-        const err7 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+    }
+    if(data.code !== undefined){
+      let data3 = data.code;
+      if((typeof data3 !== "string") && (data3 !== null)){
+        const err7 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: schema39.properties.code.type},message:"must be string,null"};
         if(vErrors === null){
           vErrors = [err7];
         }
@@ -1112,90 +914,15 @@ function validate29(data, {instancePath="", parentData, parentDataProperty, root
         }
         errors++;
       }
-      var _valid0 = _errs9 === errors;
-      valid1 = valid1 || _valid0;
-      if(!valid1){
-        const err8 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-        if(vErrors === null){
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      else {
-        errors = _errs6;
-        if(vErrors !== null){
-          if(_errs6){
-            vErrors.length = _errs6;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if(data.code !== undefined){
-      let data3 = data.code;
-      const _errs12 = errors;
-      let valid2 = false;
-      const _errs13 = errors;
-      if(typeof data3 !== "string"){
-        const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-        if(vErrors === null){
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      var _valid1 = _errs13 === errors;
-      valid2 = valid2 || _valid1;
-      const _errs15 = errors;
-      if(data3 !== null){
-        const err10 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-        if(vErrors === null){
-          vErrors = [err10];
-        }
-        else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      var _valid1 = _errs15 === errors;
-      valid2 = valid2 || _valid1;
-      if(!valid2){
-        const err11 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-        if(vErrors === null){
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      else {
-        errors = _errs12;
-        if(vErrors !== null){
-          if(_errs12){
-            vErrors.length = _errs12;
-          }
-          else {
-            vErrors = null;
-          }
-        }
-      }
     }
   }
   else {
-    const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
     if(vErrors === null){
-      vErrors = [err12];
+      vErrors = [err8];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err8);
     }
     errors++;
   }
@@ -1297,11 +1024,8 @@ function validate30(data, {instancePath="", parentData, parentDataProperty, root
         }
         if(data0.param !== undefined){
           let data3 = data0.param;
-          const _errs9 = errors;
-          let valid3 = false;
-          const _errs10 = errors;
-          if(typeof data3 !== "string"){
-            const err7 = {instancePath:instancePath+"/error/param",schemaPath:"#/components/schemas/Error/properties/param/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+          if((typeof data3 !== "string") && (data3 !== null)){
+            const err7 = {instancePath:instancePath+"/error/param",schemaPath:"#/components/schemas/Error/properties/param/type",keyword:"type",params:{type: schema39.properties.param.type},message:"must be string,null"};
             if(vErrors === null){
               vErrors = [err7];
             }
@@ -1310,11 +1034,11 @@ function validate30(data, {instancePath="", parentData, parentDataProperty, root
             }
             errors++;
           }
-          var _valid0 = _errs10 === errors;
-          valid3 = valid3 || _valid0;
-          const _errs12 = errors;
-          if(data3 !== null){
-            const err8 = {instancePath:instancePath+"/error/param",schemaPath:"#/components/schemas/Error/properties/param/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+        }
+        if(data0.code !== undefined){
+          let data4 = data0.code;
+          if((typeof data4 !== "string") && (data4 !== null)){
+            const err8 = {instancePath:instancePath+"/error/code",schemaPath:"#/components/schemas/Error/properties/code/type",keyword:"type",params:{type: schema39.properties.code.type},message:"must be string,null"};
             if(vErrors === null){
               vErrors = [err8];
             }
@@ -1323,102 +1047,27 @@ function validate30(data, {instancePath="", parentData, parentDataProperty, root
             }
             errors++;
           }
-          var _valid0 = _errs12 === errors;
-          valid3 = valid3 || _valid0;
-          if(!valid3){
-            const err9 = {instancePath:instancePath+"/error/param",schemaPath:"#/components/schemas/Error/properties/param/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-            if(vErrors === null){
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-          else {
-            errors = _errs9;
-            if(vErrors !== null){
-              if(_errs9){
-                vErrors.length = _errs9;
-              }
-              else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if(data0.code !== undefined){
-          let data4 = data0.code;
-          const _errs15 = errors;
-          let valid4 = false;
-          const _errs16 = errors;
-          if(typeof data4 !== "string"){
-            const err10 = {instancePath:instancePath+"/error/code",schemaPath:"#/components/schemas/Error/properties/code/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-            if(vErrors === null){
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-          var _valid1 = _errs16 === errors;
-          valid4 = valid4 || _valid1;
-          const _errs18 = errors;
-          if(data4 !== null){
-            const err11 = {instancePath:instancePath+"/error/code",schemaPath:"#/components/schemas/Error/properties/code/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-            if(vErrors === null){
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-          var _valid1 = _errs18 === errors;
-          valid4 = valid4 || _valid1;
-          if(!valid4){
-            const err12 = {instancePath:instancePath+"/error/code",schemaPath:"#/components/schemas/Error/properties/code/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-            if(vErrors === null){
-              vErrors = [err12];
-            }
-            else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-          else {
-            errors = _errs15;
-            if(vErrors !== null){
-              if(_errs15){
-                vErrors.length = _errs15;
-              }
-              else {
-                vErrors = null;
-              }
-            }
-          }
         }
       }
       else {
-        const err13 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/Error/type",keyword:"type",params:{type: "object"},message:"must be object"};
+        const err9 = {instancePath:instancePath+"/error",schemaPath:"#/components/schemas/Error/type",keyword:"type",params:{type: "object"},message:"must be object"};
         if(vErrors === null){
-          vErrors = [err13];
+          vErrors = [err9];
         }
         else {
-          vErrors.push(err13);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
   }
   else {
-    const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
     if(vErrors === null){
-      vErrors = [err14];
+      vErrors = [err10];
     }
     else {
-      vErrors.push(err14);
+      vErrors.push(err10);
     }
     errors++;
   }

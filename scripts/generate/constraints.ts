@@ -1,7 +1,8 @@
 // What the spec says about one parameter or body field, reduced to the facts the client checks
-// before sending: type, bounds, enum, pattern, default. `$ref`s are followed and a nullable
-// single-type `anyOf` (`anyOf: [X, {type: "null"}]`) is read as X. The shape is FieldConstraint,
-// declared once in constraint-model.ts.
+// before sending: type, bounds, enum, pattern, default. `$ref`s are followed, and a nullable
+// single type is read as that type, nullable, whichever way it is written: a 3.1 type array
+// (`type: [X, "null"]`, the spec's style) or `anyOf: [X, {type: "null"}]`. The shape is
+// FieldConstraint, declared once in constraint-model.ts.
 
 import type { FieldConstraint } from "./constraint-model.js";
 import { COPIED_KEYWORDS, deref, type OpenApiDocument, type SchemaNode } from "./openapi.js";
@@ -65,7 +66,7 @@ export function fieldConstraint(
   const { schema, nullable } = unwrapNullable(document, node);
   const type = fieldType(schema);
   if (type === undefined) {
-    return "has no single type (give it `type`, or `anyOf` of one type and null)";
+    return 'has no single type (give it `type`, `type: [<type>, "null"]`, or `anyOf` of one type and null)';
   }
   const enumValues = literalValues(schema)?.filter(isPrimitive);
   const copied: Copied = {};

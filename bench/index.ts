@@ -4,6 +4,7 @@
 //
 // Options: --only=retrieve,listing  --rounds=N (every figure with rounds)  --requests=5000
 //          --keys=100000  --server-requests=3000  --pipeline-rounds=5
+//          --audit-cli=src (the audit figure runs src/ with tsx instead of dist/: no build needed)
 
 import { machine, writeResults } from "./harness.js";
 import { FIGURES, runFigures, settingsFromArgs } from "./run.js";

@@ -2,6 +2,7 @@
 // it is done. Shared by `npm run bench` (every figure, results to JSON) and the per-issue entry
 // points (bench/client.ts, bench/server.ts, bench/generate.ts).
 
+import { auditFigure } from "./audit.js";
 import { bundleFigure } from "./bundle.js";
 import { coldStartFigure } from "./cold-start.js";
 import { ensureDist } from "./dist.js";
@@ -14,7 +15,7 @@ import { type ServerProcess, startServerProcess } from "./server-process.js";
 import { typecheckFigure } from "./typecheck.js";
 
 /** Every figure, in the order they run. The pipeline comes last: it rewrites generated/. */
-export const FIGURES = ["server", "retrieve", "listing", "cold-start", "bundle", "typecheck", "pipeline"] as const;
+export const FIGURES = ["server", "retrieve", "listing", "cold-start", "audit", "bundle", "typecheck", "pipeline"] as const;
 export type FigureId = (typeof FIGURES)[number];
 
 /** Rounds, sizes and the figure selection, from the command line or the defaults. */
@@ -23,6 +24,8 @@ export function settingsFromArgs(defaults: readonly FigureId[]) {
   const unknown = only?.filter((id) => !FIGURES.some((figure) => figure === id)) ?? [];
   if (unknown.length > 0) throw new Error(`--only: unknown figure ${unknown.join(", ")}; figures: ${FIGURES.join(", ")}`);
   const rounds = (fallback: number): number => intOption("rounds", fallback);
+  // The audit figure runs the CLI from dist/ as users do; --audit-cli=src runs it with tsx, no build.
+  const auditCli: "src" | "dist" = process.argv.includes("--audit-cli=src") ? "src" : "dist";
   return {
     figures: only === undefined ? defaults : FIGURES.filter((id) => only.includes(id)),
     keys: intOption("keys", 100_000),
@@ -30,6 +33,7 @@ export function settingsFromArgs(defaults: readonly FigureId[]) {
     retrieve: { rounds: rounds(5), requests: intOption("requests", 5000) },
     listing: { rounds: rounds(5) },
     coldStart: { rounds: rounds(10) },
+    audit: { rounds: rounds(3), cli: auditCli },
     typecheck: { rounds: rounds(3) },
     pipeline: { rounds: intOption("pipeline-rounds", 5) },
   };
@@ -39,8 +43,8 @@ export type Settings = ReturnType<typeof settingsFromArgs>;
 
 /** Runs the selected figures; prints each as markdown when it is done and returns them all. */
 export async function runFigures(settings: Settings): Promise<Figure[]> {
-  const needsServer = settings.figures.some((id) => id === "server" || id === "retrieve" || id === "listing" || id === "cold-start");
-  const needsDist = settings.figures.some((id) => id !== "server" && id !== "pipeline");
+  const needsServer = settings.figures.some((id) => id === "server" || id === "retrieve" || id === "listing" || id === "cold-start" || id === "audit");
+  const needsDist = settings.figures.some((id) => id !== "server" && id !== "pipeline" && !(id === "audit" && settings.audit.cli === "src"));
   if (needsDist) ensureDist();
   let server: ServerProcess | undefined;
   const figures: Figure[] = [];
@@ -55,6 +59,7 @@ export async function runFigures(settings: Settings): Promise<Figure[]> {
       retrieve: () => retrieveFigure(withServer(), settings.retrieve),
       listing: () => listingFigure(withServer(), settings.listing),
       "cold-start": () => coldStartFigure(withServer(), settings.coldStart),
+      audit: () => auditFigure(withServer(), settings.audit),
       bundle: () => bundleFigure(),
       typecheck: () => typecheckFigure(settings.typecheck),
       pipeline: () => pipelineFigure(settings.pipeline),

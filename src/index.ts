@@ -1,4 +1,5 @@
-// The package root: the client factory, its options, pages, errors and the key types.
+// The package root: the client factory, its options, pages, errors and the key types, and the
+// day-two workflows built on them (audit, rotation, finding what a create of unknown outcome made).
 
 export { type AdminApiKeys, type AdminKeysClient, createAdminKeysClient } from "./client.js";
 export type { ClientOptions } from "./client-options.js";
@@ -28,6 +29,30 @@ export {
   ResponseValidationError,
   UnprocessableEntityError,
 } from "./errors.js";
+export {
+  AUDIT_RULES,
+  type AuditFinding,
+  type AuditOptions,
+  type AuditPolicy,
+  type AuditRule,
+  auditKey,
+  auditKeys,
+  checkAuditPolicy,
+  DEFAULT_AUDIT_POLICY,
+} from "./audit.js";
+export { type CreateAttempt, createOutcomeUnknown, DEFAULT_CLOCK_SLACK_SECONDS, findKeysFromUnknownCreate } from "./create-recovery.js";
+export {
+  type KeyPresence,
+  type RotateKeyOptions,
+  RotationError,
+  type RotationFailedStep,
+  type RotationRemedy,
+  type RotationReport,
+  type RotationState,
+  type RotationStep,
+  type RotationStepName,
+  rotateKey,
+} from "./rotate.js";
 export type {
   AdminApiKey,
   AdminApiKeyCreateRequest as AdminApiKeyCreateParams,

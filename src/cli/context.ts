@@ -39,12 +39,8 @@ export function commandContext(io: CliIo, flags: Flags, positionals: readonly st
       if (apiKey === undefined || apiKey.trim() === "") {
         throw new CliError(`${KEY_ENV} is not set: export an organization admin key (sk-admin-…) as ${KEY_ENV}.`);
       }
-      const client = createAdminKeysClient({
-        apiKey,
-        baseUrl: stringFlag(flags, "base-url"),
-        allowInsecureHttp: flags["allow-insecure-http"] === true,
-      });
-      return cliKeys(client, apiKey);
+      const connection = { baseUrl: stringFlag(flags, "base-url"), allowInsecureHttp: flags["allow-insecure-http"] === true };
+      return cliKeys(createAdminKeysClient({ ...connection, apiKey }), apiKey, connection);
     },
   };
 }

@@ -4,17 +4,27 @@
 // anything, so before any value is measured or shortened: a name that a server made out of the
 // admin key cannot show even the key's first characters. The output sink hides whole secrets
 // again in everything printed; this layer is what keeps a cut-off secret from getting past it.
+// A rotation's new secret is hidden from the moment it is handed over, in every record after.
 
-import type {
-  AdminApiKey,
-  AdminApiKeyCreateParams,
-  AdminApiKeyCreateResponse,
-  AdminApiKeyDeleteResponse,
-  AdminApiKeyListParams,
-  AdminKeysClient,
-  ApiKeyList,
+import {
+  type AdminApiKey,
+  type AdminApiKeyCreateParams,
+  type AdminApiKeyCreateResponse,
+  type AdminApiKeyDeleteResponse,
+  type AdminApiKeyListParams,
+  type AdminKeysClient,
+  type ApiKeyList,
+  type ClientOptions,
+  type CreateAttempt,
+  type RotateKeyOptions,
+  type RotationReport,
+  findKeysFromUnknownCreate,
+  rotateKey,
 } from "../index.js";
-import { hideSecretsIn, secretForms } from "./secrets.js";
+import { hideSecrets, hideSecretsIn, secretForms } from "./secrets.js";
+
+/** What the CLI's rotation takes: the library's options, less the client's, which the CLI knows. */
+export type CliRotateOptions = Omit<RotateKeyOptions, "clientOptions">;
 
 /** What the commands call; every answer is a copy with the known secrets hidden. */
 export interface CliKeys {
@@ -28,6 +38,14 @@ export interface CliKeys {
   page(query: AdminApiKeyListParams): Promise<ApiKeyList>;
   /** Every page from the one the query names, each fetched only when the one before was taken. */
   pages(query: AdminApiKeyListParams): AsyncGenerator<ApiKeyList, void, undefined>;
+  /** The library's rotation; the new secret is hidden in every record from when it is delivered. */
+  rotate(keyId: string, options: CliRotateOptions): Promise<RotationReport>;
+  /** The keys a create whose outcome is unknown may have made (the library's helper). */
+  findFromUnknownCreate(attempt: CreateAttempt): Promise<AdminApiKey[]>;
+  /** `text` with every secret this view knows hidden (the admin key, and those of keys it made). */
+  hiddenText(text: string): string;
+  /** A copy of a JSON value with every secret this view knows hidden in its strings. */
+  hiddenCopy<T>(value: T): T;
 }
 
 /** The parts of a page that are data, copied (a Page also holds the way to the next page). */
@@ -37,14 +55,16 @@ function pageData(page: ApiKeyList): ApiKeyList {
 
 /**
  * The CLI's view of `client`, hiding `adminKey` (and the secrets of keys it creates) in every answer.
+ * `connection` is what `client` was made with besides the key (base URL, transport): a rotation
+ * makes its verifying client from it and the new secret.
  *
  * @example
  * ```ts
- * const keys = cliKeys(createAdminKeysClient({ apiKey }), apiKey);
+ * const keys = cliKeys(createAdminKeysClient({ apiKey, baseUrl }), apiKey, { baseUrl });
  * for await (const page of keys.pages({ limit: 100 })) console.log(page.data.length);
  * ```
  */
-export function cliKeys(client: AdminKeysClient, adminKey: string): CliKeys {
+export function cliKeys(client: AdminKeysClient, adminKey: string, connection: Omit<ClientOptions, "apiKey">): CliKeys {
   const secrets = secretForms(adminKey);
   // A copy, so what the client keeps (a page's cursor) is not changed under it.
   const shown = <T>(answer: T, keep: readonly string[] = []): T => {
@@ -66,5 +86,22 @@ export function cliKeys(client: AdminKeysClient, adminKey: string): CliKeys {
     async *pages(query) {
       for await (const page of api.list(query).pages()) yield shown(pageData(page));
     },
+    async rotate(keyId, options) {
+      const { confirm, onStep, deliver } = options;
+      const report = await rotateKey(client, keyId, {
+        ...options,
+        clientOptions: connection,
+        confirm: confirm === undefined ? undefined : (oldKey) => confirm(shown(oldKey)),
+        onStep: onStep === undefined ? undefined : (step) => onStep(shown(step)),
+        deliver(secret, key) {
+          if (typeof secret === "string") secrets.push(...secretForms(secret));
+          return deliver(secret, shown(key));
+        },
+      });
+      return shown(report);
+    },
+    findFromUnknownCreate: async (attempt) => shown(await findKeysFromUnknownCreate(client, attempt)),
+    hiddenText: (text) => hideSecrets(text, secrets),
+    hiddenCopy: (value) => shown(value),
   };
 }

@@ -28,12 +28,35 @@ export class CliError extends Error {
 }
 CliError.prototype.name = "CliError";
 
-/** Exit codes: 1 when the API or the network failed, 2 when the command line was wrong. */
+/**
+ * Exit codes: 1 when the API or the network failed, 2 when the command line was wrong, 3 when
+ * `audit` found keys that break its policy.
+ */
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_FINDINGS = 3;
 
 function requestSuffix(requestId: string | undefined): string {
   return requestId === undefined ? "" : ` (request ${clean(requestId)})`;
+}
+
+/**
+ * An error of the API, the network or a listing as one line without the `error: ` prefix, e.g.
+ * `404 NotFoundError: No admin API key found with ID 'key_x'. (request req_…)`; another error's message.
+ *
+ * @example
+ * ```ts
+ * io.stderr(`error: rotation stopped at verify: ${describeFailure(error.cause)}\n`);
+ * ```
+ */
+export function describeFailure(error: unknown): string {
+  if (error instanceof InvalidParameterError) return clean(inCliTerms(error));
+  if (error instanceof PaginationError) return `${error.name}: ${clean(error.message)}${requestSuffix(error.requestId)}`;
+  if (error instanceof APIError) {
+    const status = error.status === undefined ? "" : `${error.status} `;
+    return `${status}${error.name}: ${clean(error.message)}${requestSuffix(error.requestId)}`;
+  }
+  return clean(error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -54,16 +77,11 @@ export function report(error: unknown, io: CliIo): number {
     return error.exitCode;
   }
   if (error instanceof InvalidParameterError) {
-    io.stderr(`error: ${clean(inCliTerms(error))}\n`);
+    io.stderr(`error: ${describeFailure(error)}\n`);
     return EXIT_USAGE;
   }
-  if (error instanceof PaginationError) {
-    io.stderr(`error: ${error.name}: ${clean(error.message)}${requestSuffix(error.requestId)}\n`);
-    return EXIT_FAILURE;
-  }
-  if (error instanceof APIError) {
-    const status = error.status === undefined ? "" : `${error.status} `;
-    io.stderr(`error: ${status}${error.name}: ${clean(error.message)}${requestSuffix(error.requestId)}\n`);
+  if (error instanceof PaginationError || error instanceof APIError) {
+    io.stderr(`error: ${describeFailure(error)}\n`);
     return EXIT_FAILURE;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -4,10 +4,13 @@
 
 import { VERSION } from "../version.js";
 import { type CommandName, MAIN_USAGE, parseCommandLine } from "./args.js";
+import { audit } from "./commands/audit.js";
 import { create } from "./commands/create.js";
 import { remove } from "./commands/delete.js";
 import { get } from "./commands/get.js";
 import { list } from "./commands/list.js";
+import { mock } from "./commands/mock.js";
+import { rotate } from "./commands/rotate.js";
 import { type CommandContext, commandContext } from "./context.js";
 import { demo } from "./demo.js";
 import type { CliIo } from "./io.js";
@@ -21,6 +24,9 @@ const RUNNERS: Readonly<Record<CommandName, (context: CommandContext) => Promise
   get,
   create,
   delete: remove,
+  audit,
+  rotate,
+  mock,
   demo,
 };
 

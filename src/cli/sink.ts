@@ -1,6 +1,8 @@
-// The one output sink. Every byte the CLI writes, to stdout, stderr or a prompt, goes through
-// `outputSink`, which `run` wraps around the io before any command sees it. So no command, present
-// or future, can print what a server sent raw, however it builds its text.
+// The one output sink. Every byte the CLI writes, to stdout, stderr, a prompt or the status line,
+// goes through `outputSink`, which `run` wraps around the io before any command sees it. So no
+// command, present or future, can print what a server sent raw, however it builds its text. The
+// one control sequence the CLI emits, the status line's `\r` and erase-line, is not text at all:
+// processIo adds it below this sink, from a constant (see io.ts and progress.ts).
 //
 // The layers, and what each one is for:
 // - this sink makes any text safe for a terminal: each character a terminal would act on instead
@@ -61,7 +63,13 @@ export function outputSink(io: CliIo): CliIo {
     drain: () => io.drain(),
     env: io.env,
     stdinIsTTY: io.stdinIsTTY,
+    stderrIsTTY: io.stderrIsTTY,
+    // The status line is made as safe as any text, and kept to one line: a line break in it would
+    // leave a line behind that the next update cannot erase. The in-place escapes are added
+    // below this sink, by io.status itself, from a constant (io.ts STATUS_LINE_RESET).
+    status: (text) => io.status(safe(text).replaceAll("\n", "\uFFFD")),
     prompt: (question) => io.prompt(safe(question)),
     now: () => io.now(),
+    stopSignal: () => io.stopSignal(),
   };
 }

@@ -340,9 +340,9 @@ describe("keys, help and version", () => {
     const wrong = await cli(["create", "--nmae", "x"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^error: Unknown option '--nmae'\.\n\nUsage: admin-keys create/);
-    const unknown = await cli(["rotate"]);
+    const unknown = await cli(["frobnicate"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^error: Unknown command 'rotate'\.\n\nUsage: admin-keys <command>/);
+    expect(unknown.stderr).toMatch(/^error: Unknown command 'frobnicate'\.\n\nUsage: admin-keys <command>/);
     const global = await cli(["--frobnicate"]);
     expect(global.code).toBe(2);
     expect(global.stderr).toMatch(/^error: Unknown option '--frobnicate'\./);

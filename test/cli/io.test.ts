@@ -77,3 +77,41 @@ describe("processIo's drain", () => {
     await io.drain();
   });
 });
+
+describe("processIo's status line", () => {
+  it("on a terminal's stderr, writes the fixed reset sequence and the text, in place", () => {
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = new PassThrough();
+    const err = collect(stderr);
+    const out = collect(stdout);
+    const io = processIo({ stdin: new PassThrough(), stdout, stderr }, {});
+    expect(io.stderrIsTTY).toBe(true);
+    io.status("page 1, 100 keys so far…");
+    io.status("");
+    expect(err()).toBe("\r\u001b[2Kpage 1, 100 keys so far…\r\u001b[2K");
+    expect(out()).toBe("");
+  });
+
+  it("writes nothing when stderr is not a terminal", () => {
+    const stderr = new PassThrough();
+    const err = collect(stderr);
+    const io = processIo({ stdin: new PassThrough(), stdout: new PassThrough(), stderr }, {});
+    expect(io.stderrIsTTY).toBe(false);
+    io.status("page 1");
+    expect(err()).toBe("");
+  });
+});
+
+describe("processIo's stopSignal", () => {
+  it("resolves with the first of SIGINT and SIGTERM, and stops listening then", async () => {
+    const io = processIo({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() }, {});
+    const before = process.listenerCount("SIGTERM");
+    const beforeInt = process.listenerCount("SIGINT");
+    const stopped = io.stopSignal();
+    expect(process.listenerCount("SIGTERM")).toBe(before + 1);
+    process.emit("SIGTERM", "SIGTERM");
+    expect(await stopped).toBe("SIGTERM");
+    expect(process.listenerCount("SIGTERM")).toBe(before);
+    expect(process.listenerCount("SIGINT")).toBe(beforeInt);
+  });
+});

@@ -46,7 +46,18 @@ const EVERY_COMMAND: Readonly<Record<string, string[]>> = {
   "delete --json": ["delete", "key_one", "--yes", "--json"],
   demo: ["demo"],
   "demo --yes": ["demo", "--yes"],
+  audit: ["audit"],
+  "audit --format json": ["audit", "--format", "json"],
+  "audit --format jsonl": ["audit", "--format", "jsonl"],
+  "audit --format csv": ["audit", "--format", "csv"],
 };
+
+/**
+ * What each command exits with against the echoing data server: audit finds its keys (none
+ * expires); the demo's rotation is refused, rightly, because that server answers the verifying
+ * retrieve of the new key with another key's record.
+ */
+const SUCCESS_CODES: Readonly<Record<string, number>> = { audit: 3, "audit --format json": 3, "audit --format jsonl": 3, "audit --format csv": 3, "demo --yes": 1 };
 
 const echo = (request: SeenRequest): string => bearerOf(request);
 
@@ -111,10 +122,16 @@ const SHOWS: Readonly<Record<string, (result: WayResult) => void>> = {
   delete: ({ stdout }) => expect(stdout).toBe("Deleted admin key key_goneBearer ***.\n"),
   "delete --json": ({ stdout }) => expect(JSON.parse(stdout)).toMatchObject({ id: "key_goneBearer ***", deleted: true }),
   demo: ({ stdout }) => expect(stdout).toContain("page 1: 2 keys, key_oneBearer *** … cursorBearer ***"),
-  "demo --yes": ({ stdout }) => {
+  "demo --yes": ({ stdout, stderr }) => {
     expect(stdout).toContain("created key_newBearer ****** (newBearer ******name)");
     expect(stdout).toContain(`its secret (${VALUE.length} characters) came back this once`);
+    // The verifying request carried the new secret, which the server echoed into the record's id.
+    expect(stderr).toMatch(/^error: Rotating key_newBearer \*\*\*\*\*\* stopped at verify: .*the server answered with the record of key_oneBearer \*\*\*, not key_newBearer/);
   },
+  audit: ({ stdout }) => expect(stdout).toMatch(/^key_oneBearer \*\*\*\s+nameBearer \*\*\*one\s+ownerBearer \*\*\*one\s+no-expiry\s+never expires$/m),
+  "audit --format json": ({ stdout }) => expect(JSON.parse(stdout).findings[0]).toEqual({ id: "key_oneBearer ***", name: "nameBearer ***one", owner: "ownerBearer ***one", rule: "unused", finding: expect.stringMatching(/^never used; created \d+ days ago$/) }),
+  "audit --format jsonl": ({ stdout }) => expect(JSON.parse(stdout.split("\n")[0] ?? "")).toMatchObject({ id: "key_oneBearer ***" }),
+  "audit --format csv": ({ stdout }) => expect(stdout.split("\n")[1]).toMatch(/^key_oneBearer \*\*\*,nameBearer \*\*\*one,ownerBearer \*\*\*one,unused,never used; created \d+ days ago$/),
 };
 
 describe("a server that echoes the admin key and the created secret into successful answers", () => {
@@ -122,7 +139,7 @@ describe("a server that echoes the admin key and the created secret into success
     it.each(Object.entries(EVERY_COMMAND))("%s", async (name, argv) => {
       const server = await serve(startHostileDataServer(ECHOING));
       const result = await runWay([...argv, "--base-url", server.baseUrl], env);
-      expect(result.code).toBe(0);
+      expect(result.code).toBe(SUCCESS_CODES[name] ?? 0);
       // create prints the secret it made, exactly once; everything else never does.
       expectNoSecret(result, name === "create" || name === "create --json" ? 1 : 0);
       SHOWS[name]?.(result);

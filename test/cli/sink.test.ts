@@ -62,23 +62,27 @@ describe("clean, the one-line layer", () => {
   });
 });
 
-function recordingIo(env: CliIo["env"] = {}): { io: CliIo; out: string[]; err: string[]; questions: string[] } {
+function recordingIo(env: CliIo["env"] = {}): { io: CliIo; out: string[]; err: string[]; questions: string[]; statuses: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const questions: string[] = [];
+  const statuses: string[] = [];
   const io: CliIo = {
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     drain: async () => {},
     env,
     stdinIsTTY: true,
+    stderrIsTTY: true,
+    status: (text) => void statuses.push(text),
     prompt: async (question) => {
       questions.push(question);
       return "y";
     },
     now: () => 0,
+    stopSignal: () => Promise.resolve("SIGINT"),
   };
-  return { io, out, err, questions };
+  return { io, out, err, questions, statuses };
 }
 
 describe("outputSink", () => {
@@ -117,6 +121,15 @@ describe("outputSink", () => {
     expect(drained).toBe(1);
     expect(io.env).toEqual({ A: "b" });
     expect(io.stdinIsTTY).toBe(true);
+    expect(io.stderrIsTTY).toBe(true);
     expect(io.now()).toBe(42);
+    expect(await io.stopSignal()).toBe("SIGINT");
+  });
+
+  it("sanitizes the status line like any text and keeps it on one line", () => {
+    const world = recordingIo({ OPENAI_ADMIN_KEY: "sk-admin-status-secret" });
+    const io = outputSink(world.io);
+    io.status("page 1\u001b[2J\nsk-admin-status-secret\r");
+    expect(world.statuses).toEqual(["page 1\uFFFD[2J\uFFFD***\uFFFD"]);
   });
 });

@@ -8,6 +8,7 @@ import type { CommandContext } from "../context.js";
 import { clean } from "../format.js";
 import { type ListingFormat, listingWriter } from "../list-output.js";
 import { jsonText } from "../json.js";
+import { listingProgress } from "../progress.js";
 
 function formatOf(context: CommandContext): ListingFormat {
   const { flags, usage } = context;
@@ -65,10 +66,20 @@ export async function list(context: CommandContext): Promise<number> {
   }
 
   const writer = listingWriter(format, io, { count: true });
-  // pages() fetches the next page only when asked for it, after this one is written and drained.
-  for await (const page of keys.pages(query)) {
-    writer.page(page.data);
-    await io.drain();
+  // On a terminal, stderr shows how far the listing has got; never on stdout, never in a pipe.
+  const progress = listingProgress(io, "listing");
+  let pages = 0;
+  let total = 0;
+  try {
+    // pages() fetches the next page only when asked for it, after this one is written and drained.
+    for await (const page of keys.pages(query)) {
+      progress.hide();
+      writer.page(page.data);
+      await io.drain();
+      progress.show({ pages: ++pages, keys: (total += page.data.length) });
+    }
+  } finally {
+    progress.end();
   }
   writer.end();
   return 0;

@@ -1,0 +1,156 @@
+// admin-keys mock: the local emulator (startMockServer) in the foreground, for trying the CLI and
+// for other programs' tests, until SIGINT or SIGTERM. It listens on loopback unless told
+// otherwise (anyone who reaches it can use its key), logs one line per request, and with --state
+// keeps its keys in a file across restarts (mock-state.ts).
+
+import { resolve } from "node:path";
+import { DEFAULT_MOCK_API_KEY, type MockResponseRecord, type MockServer, type MockServerOptions, startMockServer } from "../../testing/index.js";
+import { UsageError, parseInteger, stringFlag } from "../args.js";
+import type { CommandContext } from "../context.js";
+import { clean } from "../format.js";
+import { loadMockState, saveMockState } from "../mock-state.js";
+import { CliError } from "../report.js";
+
+const DEFAULT_PORT = 4010;
+
+/** Hosts that never leave the machine: localhost, 127.0.0.0/8 and ::1. */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function code(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
+  return typeof error.code === "string" ? error.code : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What the emulator's option errors say, in the terms of this command's flags and file. */
+function startFailure(error: unknown, host: string, port: number, statePath: string | undefined, usage: string): Error {
+  const failure = code(error);
+  if (failure === "EADDRINUSE") return new CliError(`Cannot listen on ${host}:${port}: the port is in use. Pick another with --port (0 picks a free one).`);
+  if (failure !== undefined) return new CliError(`Cannot listen on ${host}:${port}: ${failure}.`);
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith("options.keys") && statePath !== undefined) {
+    return new CliError(`Cannot use the state file ${statePath}: ${message.replace(/^options\./, "")} It was left as it is; fix it, move it away, or pass another --state file.`);
+  }
+  if (message.startsWith("options.apiKey")) return new UsageError(message.replace("options.apiKey", "--api-key"), usage);
+  return error instanceof Error ? error : new Error(message);
+}
+
+/**
+ * `admin-keys mock`: runs the local server until SIGINT or SIGTERM, then closes it and exits 0.
+ *
+ * @example
+ * ```ts
+ * const code = await mock(commandContext(io, { port: "0", seed: "25" }, [], COMMANDS.mock.usage));
+ * ```
+ */
+export async function mock(context: CommandContext): Promise<number> {
+  const { flags, io, usage } = context;
+  const host = (stringFlag(flags, "host") ?? "127.0.0.1").replace(/^\[(.*)\]$/, "$1");
+  if (!isLoopback(host) && flags["allow-remote"] !== true) {
+    throw new UsageError(`Refusing to listen on ${host}: it is not a loopback address, so anyone who can reach it could use the server and its key. Pass --allow-remote to do it anyway.`, usage);
+  }
+  const portText = stringFlag(flags, "port");
+  const port = portText === undefined ? DEFAULT_PORT : parseInteger("port", portText, usage);
+  if (port > 65_535) throw new UsageError(`--port must be from 0 to 65535; got ${port}.`, usage);
+  const seedText = stringFlag(flags, "seed");
+  const seed = seedText === undefined ? 0 : parseInteger("seed", seedText, usage);
+  const apiKey = stringFlag(flags, "api-key");
+  const anyKey = flags["any-key"] === true;
+  if (apiKey !== undefined && anyKey) throw new UsageError("--api-key and --any-key cannot be combined: a server that accepts any key has no key of its own.", usage);
+  const stateFlag = stringFlag(flags, "state");
+  const statePath = stateFlag === undefined ? undefined : resolve(stateFlag);
+
+  const loaded = statePath === undefined ? undefined : await loadMockState(statePath);
+  const secrets = new Map(loaded?.secrets ?? []);
+  // The keys whose secret the server knows are the ones a request can use, and so the only ones
+  // whose last_used_at a request can change: watched, so that such a change is saved too.
+  const watched = new Map<string, number | null | undefined>();
+  let server: MockServer | undefined;
+  let saveFailure: string | undefined;
+  const save = (): void => {
+    if (statePath === undefined || server === undefined) return;
+    saveMockState(statePath, server.store.list(), secrets);
+  };
+
+  const onResponse = (record: MockResponseRecord): void => {
+    io.stdout(`${clean(record.method)} ${clean(record.url)} ${record.status} ${clean(record.requestId)}\n`);
+    if (statePath === undefined || server === undefined) return;
+    const body = record.body;
+    let changed = false;
+    if (record.status >= 200 && record.status < 300 && isRecord(body) && typeof body["id"] === "string") {
+      if (record.operationId === "admin-api-keys-create" && typeof body["value"] === "string") {
+        secrets.set(body["id"], body["value"]);
+        watched.set(body["id"], null);
+        changed = true;
+      } else if (record.operationId === "admin-api-keys-delete") {
+        secrets.delete(body["id"]);
+        watched.delete(body["id"]);
+        changed = true;
+      }
+    }
+    for (const [id, seen] of watched) {
+      const lastUsed = server.store.get(id)?.last_used_at;
+      if (lastUsed !== seen) {
+        watched.set(id, lastUsed);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    try {
+      save();
+      saveFailure = undefined;
+    } catch (error) {
+      // Said once per kind of failure, not on every request; the server goes on answering.
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== saveFailure) io.stderr(`warning: ${clean(message)} The keys in memory are unchanged.\n`);
+      saveFailure = message;
+    }
+  };
+
+  const options: MockServerOptions = { host, port, onResponse, ...(anyKey ? { acceptAnyKey: true } : {}), ...(apiKey === undefined ? {} : { apiKey }) };
+  if (loaded === undefined) options.seed = seed;
+  else options.keys = loaded.keys;
+  try {
+    server = await startMockServer(options);
+  } catch (error) {
+    throw startFailure(error, host, port, statePath, usage);
+  }
+  const running = server;
+  try {
+    // The first save proves the file can be written, before anyone relies on it.
+    save();
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
+
+  // Listening for the stop before saying where the server is: whoever reads that line may send
+  // SIGINT at once, and without a listener it would end the process uncleanly.
+  const stopping = io.stopSignal();
+  const from = statePath === undefined ? "" : loaded === undefined ? ` (saved to ${clean(statePath)})` : ` (loaded from ${clean(statePath)})`;
+  const ignored = loaded !== undefined && seedText !== undefined ? `\n--seed was ignored: the keys come from the state file.` : "";
+  const key = anyKey ? DEFAULT_MOCK_API_KEY : running.apiKey;
+  io.stdout(
+    `admin-keys mock: listening at ${running.url} with ${running.store.size} key${running.store.size === 1 ? "" : "s"}${from}.${ignored}\n` +
+      `${anyKey ? "Any bearer key is accepted; for example, in" : "In"} another terminal:\n` +
+      `  export OPENAI_ADMIN_KEY=${clean(key)}\n` +
+      `  admin-keys list --base-url ${running.url}\n` +
+      "Ctrl-C stops it.\n\n",
+  );
+
+  const signal = await stopping;
+  io.stdout(`\nStopping (${signal})…\n`);
+  await running.close();
+  if (statePath !== undefined) {
+    save();
+    io.stdout(`Stopped; ${running.store.size} key${running.store.size === 1 ? "" : "s"} saved to ${clean(statePath)}.\n`);
+  } else {
+    io.stdout("Stopped.\n");
+  }
+  return 0;
+}

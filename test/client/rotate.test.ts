@@ -1,0 +1,251 @@
+// rotateKey against the real local server: the happy path counted on the server (one create, one
+// verification made with the new key, one delete), and a stop at each step leaving exactly the
+// state the RotationError reports, checked in the server's store.
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  type AdminKeysClient,
+  InvalidParameterError,
+  type RotateKeyOptions,
+  RotationError,
+  type RotationStep,
+  createAdminKeysClient,
+  rotateKey,
+} from "../../src/index.js";
+import type { MockServer } from "../../src/testing/index.js";
+import { serverFactory } from "../testing/helpers.js";
+
+const start = serverFactory();
+const OLD = { id: "key_old", name: "CI pipeline", created_at: 1_700_000_000 };
+
+function clientFor(server: MockServer): AdminKeysClient {
+  return createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, maxRetries: 0 });
+}
+
+/** Options that deliver into `delivered` and verify against the same server. */
+function optionsFor(server: MockServer, delivered: string[], more: Partial<RotateKeyOptions> = {}): RotateKeyOptions {
+  return {
+    clientOptions: { baseUrl: server.url, maxRetries: 0 },
+    deliver: (secret) => {
+      delivered.push(secret);
+      return "the test's vault";
+    },
+    ...more,
+  };
+}
+
+async function rotationError(promise: Promise<unknown>): Promise<RotationError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(RotationError);
+  if (!(error instanceof RotationError)) throw new Error("not a RotationError");
+  return error;
+}
+
+/** Neither the admin key nor a created secret in anything the error would show. */
+function expectNoSecretIn(error: RotationError, secrets: readonly string[]): void {
+  const shown = [error.message, inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error), error.stack ?? ""].join("\n");
+  for (const secret of secrets) expect(shown).not.toContain(secret);
+}
+
+describe("rotateKey", () => {
+  it("retrieves, creates, delivers, verifies with the new secret, then deletes: counted on the server", async () => {
+    const server = await start({ keys: [OLD] });
+    const delivered: string[] = [];
+    const seen: RotationStep[] = [];
+    const report = await rotateKey(clientFor(server), "key_old", optionsFor(server, delivered, { expiresInSeconds: 30 * 86_400, onStep: (step) => seen.push(step) }));
+
+    expect(server.requests.count("admin-api-keys-create")).toBe(1);
+    expect(server.requests.count("admin-api-keys-delete")).toBe(1);
+    expect(server.requests.count("admin-api-keys-get")).toBe(2);
+    const newId = report.newKey?.id ?? "";
+    // The verification is the GET of the new key's own record, and the server saw the new key
+    // authenticate it: only a request made with its secret sets its last_used_at.
+    expect(server.requests.all("admin-api-keys-get").map((request) => request.params["key_id"])).toEqual(["key_old", newId]);
+    expect(server.store.get(newId)?.last_used_at).toEqual(expect.any(Number));
+    expect(server.store.has("key_old")).toBe(false);
+    expect(server.store.get(newId)).toMatchObject({ name: "CI pipeline" });
+    const created = server.store.get(newId);
+    expect((created?.expires_at ?? 0) - (created?.created_at ?? 0)).toBe(30 * 86_400);
+
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatch(/^sk-admin-/);
+    expect(report).toMatchObject({ dryRun: false, verified: true, oldKeyDeleted: true, secretLocation: "the test's vault", oldKey: { id: "key_old" } });
+    expect(report.newKey).not.toHaveProperty("value");
+    expect(JSON.stringify(report)).not.toContain(delivered[0]);
+    expect(report.steps.map((step) => `${step.step} ${step.outcome}`)).toEqual(["retrieve done", "create done", "deliver done", "verify done", "delete done"]);
+    expect(seen).toEqual(report.steps);
+  });
+
+  it("takes another name when asked, and keeps the old key with keepOld", async () => {
+    const server = await start({ keys: [OLD] });
+    const report = await rotateKey(clientFor(server), "key_old", optionsFor(server, [], { name: "CI pipeline v2", keepOld: true }));
+    expect(server.store.has("key_old")).toBe(true);
+    expect(server.requests.count("admin-api-keys-delete")).toBe(0);
+    expect(server.store.get(report.newKey?.id ?? "")?.name).toBe("CI pipeline v2");
+    expect(report.steps.at(-1)).toEqual({ step: "delete", outcome: "skipped", summary: "kept key_old" });
+  });
+
+  it("in a dry run only reads: the old key, and the plan", async () => {
+    const server = await start({ keys: [OLD] });
+    const delivered: string[] = [];
+    const report = await rotateKey(clientFor(server), "key_old", optionsFor(server, delivered, { dryRun: true, confirm: () => Promise.reject(new Error("not asked")) }));
+    expect(server.requests.count()).toBe(1);
+    expect(server.requests.count("admin-api-keys-get")).toBe(1);
+    expect(delivered).toEqual([]);
+    expect(report).toMatchObject({ dryRun: true, newKey: undefined, verified: false, oldKeyDeleted: false, newKeyParams: { name: "CI pipeline" } });
+    expect(report.steps.map((step) => `${step.step} ${step.outcome}`)).toEqual(["retrieve done", "create planned", "deliver planned", "verify planned", "delete planned"]);
+  });
+
+  it("asks before creating anything, and stops with nothing created when the answer is no", async () => {
+    const server = await start({ keys: [OLD] });
+    const asked: string[] = [];
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [], { confirm: (key) => (asked.push(key.id), false) })));
+    expect(asked).toEqual(["key_old"]);
+    expect(error.step).toBe("confirm");
+    expect(server.requests.count("admin-api-keys-create")).toBe(0);
+    expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "exists" }, newKey: undefined, secret: "none", remedies: [] });
+  });
+
+  it("stops at retrieve for a key that does not exist: nothing created", async () => {
+    const server = await start();
+    const error = await rotationError(rotateKey(clientFor(server), "key_gone", optionsFor(server, [])));
+    expect(error.step).toBe("retrieve");
+    expect(error.message).toBe("Rotating key_gone stopped at retrieve: no admin key has the id key_gone. Nothing was created.");
+    expect(error.state).toMatchObject({ oldKey: { id: "key_gone", presence: "absent" }, newKey: undefined, secret: "none" });
+    expect(server.requests.count("admin-api-keys-create")).toBe(0);
+    expect(error.cause).toMatchObject({ name: "NotFoundError", status: 404 });
+  });
+
+  it("refuses a key without a name to take over, unless a name is given, before creating", async () => {
+    const server = await start({ keys: [{ id: "key_nameless" }] });
+    await expect(rotateKey(clientFor(server), "key_nameless", optionsFor(server, []))).rejects.toBeInstanceOf(InvalidParameterError);
+    expect(server.requests.count("admin-api-keys-create")).toBe(0);
+    await rotateKey(clientFor(server), "key_nameless", optionsFor(server, [], { name: "named now" }));
+    expect(server.store.has("key_nameless")).toBe(false);
+  });
+
+  it("stops at create when the create is refused: nothing created, the old key unchanged", async () => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-create", { kind: "status", status: 403 });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    expect(error.step).toBe("create");
+    expect(error.message).toMatch(/^Rotating key_old stopped at create: creating the new key failed \(403 PermissionDeniedError: .*\)\. Nothing was created; key_old is unchanged\.$/);
+    expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: undefined, possibleNewKeyIds: undefined, secret: "none" });
+    expect(error.state.remedies).toEqual([expect.objectContaining({ purpose: "retry", action: "rotate", keyId: "key_old" })]);
+    expect(server.store.createdCount).toBe(0);
+    expect(server.store.size).toBe(1);
+  });
+
+  it("after a create whose outcome is unknown, names the key it made (commit-then-fail)", async () => {
+    const server = await start({ keys: [OLD, { id: "key_same_name_older", name: "CI pipeline", created_at: 1_700_000_100 }] });
+    server.faults.add("admin-api-keys-create", { kind: "commit-then-fail" });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    const made = server.store.list().filter((key) => key.id !== "key_old" && key.id !== "key_same_name_older");
+    expect(made).toHaveLength(1);
+    expect(error.step).toBe("create");
+    expect(error.state.possibleNewKeyIds).toEqual([made[0]?.id]);
+    expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: undefined, secret: "lost" });
+    expect(error.state.remedies.map((remedy) => `${remedy.purpose} ${remedy.action} ${remedy.keyId}`)).toEqual([`undo delete ${made[0]?.id}`, "retry rotate key_old"]);
+    expect(error.message).toContain(`whose secrets nobody holds: ${made[0]?.id}.`);
+    // The search reads the newest page only: one list request.
+    expect(server.requests.count("admin-api-keys-list")).toBe(1);
+  });
+
+  it("stops at deliver when handing the secret over fails: the new key exists, nobody holds its secret", async () => {
+    const server = await start({ keys: [OLD] });
+    let secret = "";
+    const error = await rotationError(
+      rotateKey(clientFor(server), "key_old", {
+        clientOptions: { baseUrl: server.url },
+        deliver: (value) => {
+          secret = value;
+          throw new Error(`vault refused ${value}`);
+        },
+      }),
+    );
+    const newId = error.state.newKey?.id ?? "";
+    expect(error.step).toBe("deliver");
+    expect(server.store.has(newId)).toBe(true);
+    expect(server.store.has("key_old")).toBe(true);
+    expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "lost" });
+    expect(error.state.remedies[0]).toMatchObject({ purpose: "undo", action: "delete", keyId: newId });
+    expect(error.message).toContain("vault refused ***");
+    expectNoSecretIn(error, [secret, server.apiKey]);
+    expect(server.requests.count("admin-api-keys-delete")).toBe(0);
+  });
+
+  it("stops at verify when the new secret does not work, and never deletes the old key", async () => {
+    const server = await start({ keys: [OLD] });
+    // The first GET is step 1's; the second, the verification, is refused.
+    server.faults.add("admin-api-keys-get", { kind: "delay", ms: 0 });
+    server.faults.add("admin-api-keys-get", { kind: "status", status: 401 });
+    const delivered: string[] = [];
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, delivered)));
+    const newId = error.state.newKey?.id ?? "";
+    expect(error.step).toBe("verify");
+    expect(server.requests.count("admin-api-keys-delete")).toBe(0);
+    expect(server.store.has("key_old")).toBe(true);
+    expect(server.store.has(newId)).toBe(true);
+    expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "delivered", secretLocation: "the test's vault" });
+    expect(error.state.remedies.map((remedy) => `${remedy.purpose} ${remedy.keyId}`)).toEqual([`undo ${newId}`, "finish key_old"]);
+    expect(error.message).toMatch(/a request made with the new secret failed \(401 AuthenticationError: .*\)\. key_old was not deleted; both keys exist\.$/);
+    expectNoSecretIn(error, [...delivered, server.apiKey]);
+  });
+
+  it("verifies with a client made from clientOptions: the wrong server fails the verification", async () => {
+    const server = await start({ keys: [OLD] });
+    const elsewhere = await start();
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", { clientOptions: { baseUrl: elsewhere.url, maxRetries: 0 }, deliver: () => "kept" }));
+    expect(error.step).toBe("verify");
+    expect(elsewhere.requests.count("admin-api-keys-get")).toBe(1);
+    expect(server.store.has("key_old")).toBe(true);
+  });
+
+  it("stops at delete when the old key cannot be deleted: both keys exist, the new one verified", async () => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-delete", { kind: "status", status: 403 });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    const newId = error.state.newKey?.id ?? "";
+    expect(error.step).toBe("delete");
+    expect(server.store.has("key_old")).toBe(true);
+    expect(server.store.get(newId)?.last_used_at).toEqual(expect.any(Number));
+    expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "delivered" });
+    expect(error.state.remedies).toEqual([expect.objectContaining({ purpose: "finish", action: "delete", keyId: "key_old" })]);
+    expect(error.steps.map((step) => step.step)).toEqual(["retrieve", "create", "deliver", "verify"]);
+  });
+
+  it("after a delete whose outcome is unknown, says the old key may or may not exist", async () => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-delete", { kind: "commit-then-fail", status: 503 });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    expect(error.state.oldKey.presence).toBe("unknown");
+    expect(error.message).toContain("key_old may or may not have been deleted");
+    expect(server.store.has("key_old")).toBe(false);
+  });
+
+  it("counts an old key someone else deleted meanwhile as deleted", async () => {
+    const server = await start({ keys: [OLD] });
+    const client = clientFor(server);
+    const report = await rotateKey(client, "key_old", {
+      clientOptions: { baseUrl: server.url },
+      deliver: async () => {
+        await client.adminApiKeys.delete("key_old");
+        return "kept";
+      },
+    });
+    expect(report.oldKeyDeleted).toBe(true);
+    expect(report.steps.at(-1)?.summary).toBe("key_old was already deleted");
+  });
+
+  it("checks its own options before sending anything", async () => {
+    const server = await start({ keys: [OLD] });
+    const client = clientFor(server);
+    // Callers without TypeScript can leave them out.
+    await expect(rotateKey(client, "key_old", { clientOptions: {} } as RotateKeyOptions)).rejects.toThrow("deliver must be a function");
+    await expect(rotateKey(client, "key_old", { deliver: () => "x" } as unknown as RotateKeyOptions)).rejects.toThrow("clientOptions must be");
+    expect(server.requests.count()).toBe(0);
+  });
+});

@@ -2,9 +2,9 @@
 // restart. Loaded once at start (a file that cannot be read or is not a state file stops the start,
 // and is left exactly as it was), written after every change, atomically: a temporary file in the
 // same folder, flushed, then renamed over the old one, so a crash leaves the old state or the new,
-// never half of one. The file also keeps the secrets of keys the server created, mode 0600: the
-// emulator cannot be handed secrets yet, so after a restart those keys are listed but do not
-// authenticate; the secrets are kept so that they will, once it can.
+// never half of one. The file also keeps the secrets of keys the server created, mode 0600, and
+// hands them back to the emulator at start, so a key created (or rotated in) before a restart
+// still authenticates after it.
 
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";

@@ -116,7 +116,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
 /** Builds the core from checked options; startMockServer calls this with its own. */
 export function createMockApiCore(settings: ResolvedApiOptions): MockApiCore {
   const store = new KeyStore();
-  for (const key of [...seededKeys(settings.seed, settings.startSeconds), ...settings.keys]) store.insert(key);
+  for (const key of [...seededKeys(settings.seed, settings.startSeconds), ...settings.keys]) store.insert(key, settings.secrets.get(key.id));
   const state: MockPipelineState = {
     store,
     faults: new FaultQueue(),

@@ -110,6 +110,8 @@ export interface ResolvedApiOptions {
   readonly apiKey: string;
   readonly acceptAnyKey: boolean;
   readonly keys: readonly AdminApiKey[];
+  /** The secrets given with `keys`, by key id. */
+  readonly secrets: ReadonlyMap<string, string>;
   readonly seed: number;
   /** The server's clock when it starts, in Unix seconds: what seeded and partial keys are dated from. */
   readonly startSeconds: number;
@@ -143,14 +145,26 @@ function isAdminApiKey(value: unknown): value is AdminApiKey {
   return schemaValidators.AdminApiKey(value);
 }
 
-function checkKeys(keys: readonly MockKeyInput[] | undefined, defaults: { nowSeconds: number; owner: AdminApiKeyOwner }): readonly AdminApiKey[] {
-  if (keys === undefined) return [];
+interface CheckedKeys {
+  readonly keys: readonly AdminApiKey[];
+  readonly secrets: ReadonlyMap<string, string>;
+}
+
+function checkKeys(
+  keys: readonly MockKeyInput[] | undefined,
+  defaults: { nowSeconds: number; owner: AdminApiKeyOwner },
+  apiKey: string,
+): CheckedKeys {
+  const secrets = new Map<string, string>();
+  if (keys === undefined) return { keys: [], secrets };
   if (!Array.isArray(keys)) throw new TypeError(`options.keys must be an array of key records (AdminApiKey fields, at least an id); got ${describeValue(keys)}.`);
   const seen = new Set<string>();
-  return keys.map((input: MockKeyInput, index) => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      throw new TypeError(`options.keys[${index}] must be an object with at least an id; got ${describeValue(input)}.`);
+  const checked = keys.map((given: MockKeyInput, index) => {
+    if (typeof given !== "object" || given === null || Array.isArray(given)) {
+      throw new TypeError(`options.keys[${index}] must be an object with at least an id; got ${describeValue(given)}.`);
     }
+    // The secret is the server's to know, not part of the record it serves.
+    const { secret, ...input } = given;
     if (typeof input.id !== "string" || input.id === "") {
       throw new TypeError(`options.keys[${index}].id must be a non-empty string (the other fields may be left out); got ${describeValue(input.id)}.`);
     }
@@ -161,8 +175,20 @@ function checkKeys(keys: readonly MockKeyInput[] | undefined, defaults: { nowSec
     }
     if (seen.has(key.id)) throw new TypeError(`options.keys[${index}].id must be unique; got ${describeValue(key.id)} again.`);
     seen.add(key.id);
+    if (secret !== undefined) {
+      // A secret is never quoted back: the message says what kind of value it was.
+      const kindOf = typeof secret === "string" ? "a string that is empty, has a space, or has a character outside printable ASCII" : describeValue(secret);
+      if (typeof secret !== "string" || !/^[\x21-\x7e]+$/.test(secret)) {
+        throw new TypeError(`options.keys[${index}].secret must be a non-empty string of printable ASCII without spaces; got ${kindOf}.`);
+      }
+      if (secret === apiKey || [...secrets.values()].includes(secret)) {
+        throw new TypeError(`options.keys[${index}].secret must be unique (not the server's apiKey nor another key's secret); got one already in use.`);
+      }
+      secrets.set(key.id, secret);
+    }
     return structuredClone(key);
   });
+  return { keys: checked, secrets };
 }
 
 /** Applies defaults and checks every emulator option; throws a TypeError or RangeError naming the bad one. */
@@ -206,7 +232,7 @@ function resolveAll(options: MockServerOptions, listens: boolean): ResolvedServe
     acceptAnyKey,
     host,
     port: listens ? integer("port", options.port, 0, 0, 65_535) : 0,
-    keys: checkKeys(options.keys, { nowSeconds: startSeconds, owner: serverOwner }),
+    ...checkKeys(options.keys, { nowSeconds: startSeconds, owner: serverOwner }, apiKey),
     seed: integer("seed", options.seed, 0, 0, 1_000_000),
     startSeconds,
     owner: serverOwner,

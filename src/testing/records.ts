@@ -54,7 +54,14 @@ export function createdKey(
  * const server = await startMockServer({ keys });
  * ```
  */
-export type MockKeyInput = Pick<AdminApiKey, "id"> & Partial<AdminApiKey>;
+export type MockKeyInput = Pick<AdminApiKey, "id"> &
+  Partial<AdminApiKey> & {
+    /**
+     * The key's secret, for a key that a server made earlier (`admin-keys mock --state` keeps
+     * them): with it, the key authenticates again. Never part of what the server sends.
+     */
+    readonly secret?: string;
+  };
 
 /** What a partial key's missing required fields are filled from. */
 export interface KeyDefaults {

@@ -140,6 +140,24 @@ describe("admin-keys mock --state", () => {
     const second = await mock(["--state", state]);
     const shown = await cli(["get", created.id, "--json", "--base-url", second.url], { env: { OPENAI_ADMIN_KEY: KEY } });
     expect(JSON.parse(shown.stdout).last_used_at).toBe(saved.last_used_at);
+    await second.stop();
+  });
+
+  it("a key created before a restart still authenticates after it, with its own secret", async () => {
+    const state = fresh();
+    const first = await mock(["--state", state]);
+    const created = JSON.parse((await cli(["create", "--name", "survivor", "--json", "--base-url", first.url], { env: { OPENAI_ADMIN_KEY: KEY } })).stdout);
+    await first.stop();
+    const second = await mock(["--state", state]);
+    // The new key, not the server's own, makes this request.
+    const withNewKey = await cli(["get", created.id, "--json", "--base-url", second.url], { env: { OPENAI_ADMIN_KEY: created.value } });
+    expect(withNewKey.code).toBe(0);
+    expect(JSON.parse(withNewKey.stdout)).toMatchObject({ id: created.id, name: "survivor" });
+    expect(JSON.parse(withNewKey.stdout)).not.toHaveProperty("secret");
+    const wrong = await cli(["get", created.id, "--base-url", second.url], { env: { OPENAI_ADMIN_KEY: `${created.value}x` } });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("401");
+    await second.stop();
   });
 
   it.each([

@@ -119,6 +119,8 @@ describe("startMockServer options", () => {
     ["acceptAnyKey as a number", { acceptAnyKey: 1 }, /options.acceptAnyKey must be true or false; got 1/],
     ["acceptAnyKey with apiKey", { acceptAnyKey: true, apiKey: "sk-admin-own" }, /options.acceptAnyKey must be false when options.apiKey is given/],
     ["duplicate keys", { keys: [sample, sample] }, /options.keys\[1\].id must be unique; got "key_given" again/],
+    ["keys entry secret with a space", { keys: [{ id: "key_1", secret: "sk-admin bad" }] }, /options.keys\[0\].secret must be a non-empty string of printable ASCII without spaces; got a string that/],
+    ["keys entry secret that is the server's key", { keys: [{ id: "key_1", secret: "sk-admin-local-mock-key" }] }, /options.keys\[0\].secret must be unique .*; got one already in use/],
     ["owner", { owner: { name: 5 } }, /options.owner must match the spec's AdminApiKeyOwner schema; got a record where \/name must be string/],
   ])("refuses a bad %s option, naming it", async (_label, options, message) => {
     await expect(startMockServer(options as never)).rejects.toThrow(message);
@@ -237,5 +239,18 @@ describe("response hooks", () => {
     expect(() => assertMatchesSpec(broken)).toThrow(/admin-api-keys-list 200 breaks #\/components\/schemas\/ApiKeyList: .*has_more must be boolean/);
     expect(() => assertMatchesSpec({ ...broken, status: 404, body: { error: { message: "x" } } })).toThrow(/ErrorResponse/);
     expect(() => assertMatchesSpec({ ...broken, headers: {}, body: { object: "list", data: [], has_more: false } })).toThrow(/x-request-id/);
+  });
+});
+
+describe("keys given with their secret", () => {
+  it("authenticate with that secret, which is never served", async () => {
+    const server = await start({ keys: [{ id: "key_returning", secret: "sk-admin-RETURNING-SECRET" }] });
+    const withSecret = await call(server, "/organization/admin_api_keys/key_returning", { key: "sk-admin-RETURNING-SECRET" });
+    expect(withSecret.status).toBe(200);
+    expect(withSecret.text).not.toContain("RETURNING-SECRET");
+    expect(withSecret.json.last_used_at).toEqual(expect.any(Number));
+    const listed = await call(server, "/organization/admin_api_keys");
+    expect(listed.text).not.toContain("RETURNING-SECRET");
+    expect((await call(server, "/organization/admin_api_keys", { key: "sk-admin-OTHER" })).status).toBe(401);
   });
 });

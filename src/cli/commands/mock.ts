@@ -114,7 +114,7 @@ export async function mock(context: CommandContext): Promise<number> {
 
   const options: MockServerOptions = { host, port, onResponse, ...(anyKey ? { acceptAnyKey: true } : {}), ...(apiKey === undefined ? {} : { apiKey }) };
   if (loaded === undefined) options.seed = seed;
-  else options.keys = loaded.keys;
+  else options.keys = loaded.keys.map((key) => ({ ...key, secret: loaded.secrets.get(key.id) }));
   try {
     server = await startMockServer(options);
   } catch (error) {

@@ -83,13 +83,26 @@ async function makeContender(contender) {
       const { adminApiKeys } = createAdminKeysClient({ apiKey, baseUrl });
       return { retrieve: (id) => adminApiKeys.retrieve(id), list: (limit) => adminApiKeys.list({ limit }) };
     }
+    case "openai-admin-keys .withResponse()": {
+      const { createAdminKeysClient } = await import("openai-admin-keys");
+      const { adminApiKeys } = createAdminKeysClient({ apiKey, baseUrl });
+      return { retrieve: async (id) => (await adminApiKeys.retrieve(id).withResponse()).data };
+    }
     case "openai SDK": {
       const { default: OpenAI } = await import("openai");
       const { adminAPIKeys } = new OpenAI({ adminAPIKey: apiKey, baseURL: baseUrl }).admin.organization;
       return { retrieve: (id) => adminAPIKeys.retrieve(id), list: (limit) => adminAPIKeys.list({ limit }) };
     }
-    default:
-      throw new Error(`unknown contender ${JSON.stringify(contender)}`);
+    default: {
+      // An earlier build of ours (bench/versions.ts): "openai-admin-keys @<commit> (…)".
+      const earlier = /^openai-admin-keys @([0-9a-f]+) /.exec(contender);
+      if (earlier === null) throw new Error(`unknown contender ${JSON.stringify(contender)}`);
+      const { pathToFileURL } = await import("node:url");
+      const entry = new URL(`.tmp/bench/versions/${earlier[1]}/dist/src/index.js`, pathToFileURL(`${process.cwd()}/`));
+      const { createAdminKeysClient } = await import(entry.href);
+      const { adminApiKeys } = createAdminKeysClient({ apiKey, baseUrl });
+      return { retrieve: (id) => adminApiKeys.retrieve(id), list: (limit) => adminApiKeys.list({ limit }) };
+    }
   }
 }
 

@@ -24,8 +24,15 @@ export const SDK: Contender = "openai SDK";
  * from what a client layer costs.
  */
 export const FETCH_WITH_TIMEOUT = "plain fetch + timeout";
+/** Our client asked for `.withResponse()` on every call: what that path costs beside plain `await`. */
+export const OURS_WITH_RESPONSE = "openai-admin-keys .withResponse()";
+/**
+ * An earlier build of our client, named `openai-admin-keys @<commit> (…)`; bench/contender.mjs
+ * loads it from .tmp/bench/versions/<commit>/ (see versions.ts).
+ */
+export type EarlierOurs = `openai-admin-keys @${string}`;
 /** Anything bench/contender.mjs can run. */
-export type Runnable = Contender | typeof FETCH_WITH_TIMEOUT;
+export type Runnable = Contender | typeof FETCH_WITH_TIMEOUT | typeof OURS_WITH_RESPONSE | EarlierOurs;
 
 /** Median and spread of one measured quantity over the rounds. */
 export interface Stat {

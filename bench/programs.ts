@@ -6,13 +6,13 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Contender, ROOT, type Runnable } from "./harness.js";
+import { type Contender, ROOT } from "./harness.js";
 
 /** Where the generated programs go (ignored by git). */
 export const WORK_DIR = join(ROOT, ".tmp", "bench");
 
 /** File-name form of a contender's name. */
-export function slug(contender: Runnable): string {
+export function slug(contender: string): string {
   return contender.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
 }
 
@@ -75,6 +75,18 @@ export async function main(apiKey: string): Promise<void> {
 }
 `,
 };
+
+/** Figure 4's program for ours with response validation turned on: the same job, plus the import. */
+export const VALIDATING_PROGRAM = `
+import "openai-admin-keys/validate-responses";
+import { createAdminKeysClient } from "openai-admin-keys";
+
+export async function main(apiKey: string): Promise<void> {
+  const { adminApiKeys } = createAdminKeysClient({ apiKey, validateResponses: "strict" });
+  for await (const key of adminApiKeys.list({ limit: 100 })) console.log(key.id);
+  console.log((await adminApiKeys.retrieve("key_abc")).name);
+}
+`;
 
 // Figure 5: a consumer that creates a client and calls each of the four operations, using what
 // each call returns so that the checker has to work out its type.

@@ -8,6 +8,7 @@ export { LOG_LEVEL_ENV, type LogDetails, type Logger, type LogLevel } from "./lo
 export type { ResponseValidationMode } from "./response-check.js";
 export type { RequestOptions } from "./request-options.js";
 export { Page, PagePromise } from "./pagination.js";
+export { hideSecrets } from "./redact.js";
 export {
   AdminKeysError,
   APIConnectionError,

@@ -15,16 +15,34 @@ export function redactSecretTokens(text: string): string {
 export type Redact = (text: string) => string;
 
 /**
+ * Replaces every occurrence of each secret, and of its percent-encoded form (as it would stand in
+ * a URL), with `***`. The client's redactor does this for its admin key; the CLI for the secrets it
+ * knows of, in what it prints. Empty secrets are ignored.
+ *
+ * @example
+ * ```ts
+ * hideSecrets("Bearer sk-admin-abc/1 sent to /keys?k=sk-admin-abc%2F1", ["sk-admin-abc/1"]);
+ * // "Bearer *** sent to /keys?k=***"
+ * ```
+ */
+export function hideSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret === "") continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+      if (result.includes(form)) result = result.split(form).join("***");
+    }
+  }
+  return result;
+}
+
+/**
  * Builds the redactor of one client: it hides `sk-…` tokens and, wherever it appears, the exact
  * admin key the client was given (which need not start with `sk-`), also in its percent-encoded form.
  */
 export function secretRedactor(apiKey: string): Redact {
-  const forms = [...new Set([apiKey, encodeURIComponent(apiKey)])];
-  return (text) => {
-    let result = text;
-    for (const form of forms) if (result.includes(form)) result = result.split(form).join("***");
-    return redactSecretTokens(result);
-  };
+  const secrets = [apiKey];
+  return (text) => redactSecretTokens(hideSecrets(text, secrets));
 }
 
 /** Shortens text to at most `max` characters for a message, collapsing runs of whitespace. */

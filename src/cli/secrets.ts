@@ -1,9 +1,10 @@
-// Hiding secrets the CLI knows of (the admin key, a key it just created) in text and in answers
-// from a server, whatever field a server echoed them into. The replacement is `***`, the marker
-// the client's own redactor uses.
+// Which secrets the CLI hides (the admin key, a key it just created), and hiding them in answers
+// from a server, whatever field a server echoed them into. The text itself goes through the
+// package's one redactor function, hideSecrets, as in the client.
 
-/** The marker a hidden secret is shown as. */
-export const HIDDEN = "***";
+import { hideSecrets } from "../index.js";
+
+export { hideSecrets };
 
 /**
  * The shortest secret hidden. Real admin keys (`sk-admin-…`) are far longer; hiding every
@@ -12,31 +13,18 @@ export const HIDDEN = "***";
 export const MIN_SECRET_LENGTH = 8;
 
 /**
- * The forms of `secret` to hide: itself and its percent-encoded form (as it would stand in a URL).
+ * The secrets to hide for `secret`: itself, trimmed (hideSecrets adds its percent-encoded form).
  * None when it is too short to be a secret.
  *
  * @example
  * ```ts
- * secretForms("sk-admin-a/b"); // ["sk-admin-a/b", "sk-admin-a%2Fb"]
+ * secretForms("sk-admin-a/b"); // ["sk-admin-a/b"]
+ * secretForms("abc"); // []
  * ```
  */
 export function secretForms(secret: string | undefined): string[] {
   const trimmed = secret?.trim() ?? "";
-  return trimmed.length >= MIN_SECRET_LENGTH ? [...new Set([trimmed, encodeURIComponent(trimmed)])] : [];
-}
-
-/**
- * `text` with every occurrence of each secret replaced by `***`. Empty secrets are ignored.
- *
- * @example
- * ```ts
- * hideSecrets("Bearer sk-admin-abc", ["sk-admin-abc"]); // "Bearer ***"
- * ```
- */
-export function hideSecrets(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) if (secret !== "" && result.includes(secret)) result = result.split(secret).join(HIDDEN);
-  return result;
+  return trimmed.length >= MIN_SECRET_LENGTH ? [trimmed] : [];
 }
 
 /**

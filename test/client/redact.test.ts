@@ -1,0 +1,65 @@
+// The one redactor, on its own: what it hides, what it leaves, and the copies an error keeps.
+
+import { describe, expect, it } from "vitest";
+import { hideSecrets } from "../../src/index.js";
+import { excerpt, redactedCause, redactedHeaders, redactSecretTokens, secretRedactor } from "../../src/redact.js";
+
+describe("hideSecrets", () => {
+  it("hides each secret and its percent-encoded form, every time it appears, and nothing else", () => {
+    expect(hideSecrets("a sk-admin-x/1 b sk-admin-x%2F1 c sk-admin-x/1", ["sk-admin-x/1"])).toBe("a *** b *** c ***");
+    expect(hideSecrets("nothing here", ["sk-admin-x/1"])).toBe("nothing here");
+    expect(hideSecrets("keeps text when a secret is empty", [""])).toBe("keeps text when a secret is empty");
+    expect(hideSecrets("two: k1-secret, k2-secret", ["k1-secret", "k2-secret"])).toBe("two: ***, ***");
+  });
+});
+
+describe("secretRedactor", () => {
+  it("hides the client's key even without the sk- prefix, and any sk- token", () => {
+    const redact = secretRedactor("plainkey.ABC~123");
+    expect(redact("Bearer plainkey.ABC~123 and sk-admin-other_9")).toBe("Bearer *** and sk-***");
+    expect(redactSecretTokens("sk-a sk-b-c")).toBe("sk-*** sk-***");
+  });
+});
+
+describe("redactedHeaders", () => {
+  it("copies every header with its name and value redacted, and drops a name redaction would break", () => {
+    const live = new Headers({ "x-echo": "Bearer sk-admin-1", "sk-admin-2": "named", "x-plain": "ok" });
+    const copy = redactedHeaders(live, (text) => redactSecretTokens(text).replace("x-drop", "bad name"));
+    expect(copy).not.toBe(live);
+    expect(copy.get("x-echo")).toBe("Bearer sk-***");
+    expect(copy.get("sk-***")).toBe("named");
+    expect(copy.get("x-plain")).toBe("ok");
+    const dropped = redactedHeaders(new Headers({ "x-drop": "v" }), (text) => text.replace("x-drop", "bad name"));
+    expect([...dropped.keys()]).toEqual([]);
+  });
+});
+
+describe("redactedCause", () => {
+  it("keeps name, message, code and stack, redacted, and the first error of an AggregateError as the cause", () => {
+    const inner = Object.assign(new Error("inner sk-admin-1"), { code: "ECONNREFUSED" });
+    const copy = redactedCause(new AggregateError([inner], "all sk-admin-2"), redactSecretTokens) as Error & { code?: string; cause?: unknown };
+    expect(copy.name).toBe("AggregateError");
+    expect(copy.message).toBe("all sk-***");
+    expect((copy.cause as Error & { code?: string }).code).toBe("ECONNREFUSED");
+    expect((copy.cause as Error).message).toBe("inner sk-***");
+    expect(copy.stack).toContain("all sk-***");
+  });
+
+  it("turns a primitive into redacted text and cuts a loop", () => {
+    expect(redactedCause("str sk-admin-1", redactSecretTokens)).toBe("str sk-***");
+    expect(redactedCause(42, redactSecretTokens)).toBe("42");
+    const a: { message: string; cause?: unknown } = { message: "a" };
+    a.cause = a;
+    const copy = redactedCause(a, redactSecretTokens) as Error;
+    expect(copy.cause).toBe("(cause chain cut at depth 1)");
+  });
+});
+
+describe("excerpt", () => {
+  it("folds whitespace, trims, and cuts at exactly max characters with an ellipsis", () => {
+    expect(excerpt("  a \n\t b  ")).toBe("a b");
+    expect(excerpt("x".repeat(80))).toBe("x".repeat(80));
+    expect(excerpt("x".repeat(81))).toBe(`${"x".repeat(80)}…`);
+    expect(excerpt("abcdef", 3)).toBe("abc…");
+  });
+});

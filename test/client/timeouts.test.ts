@@ -60,7 +60,7 @@ describe("the caller's signal", () => {
     const keys = await clientWith(silent, { maxRetries: 2 });
     const controller = new AbortController();
     const pending = settle(keys.retrieve("key_1", { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => server?.requests.length).toBe(1);
     const reason = new Error("user pressed stop");
     controller.abort(reason);
     const error = (await pending) as APIUserAbortError;
@@ -88,7 +88,8 @@ describe("the caller's signal", () => {
     const keys = await clientWith(silent);
     const controller = new AbortController();
     const pending = settle(keys.create({ name: "n" }, { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Abort once the server holds the request, however long a loaded machine takes to send it.
+    await expect.poll(() => server?.requests.length).toBe(1);
     controller.abort();
     expect(await pending).toBeInstanceOf(APIUserAbortError);
     expect(server?.requests).toHaveLength(1);

@@ -201,7 +201,9 @@ describe("how long the client waits", () => {
     const keys = await clientWith(failFirst(100, 503, { "retry-after": "30" }));
     const controller = new AbortController();
     const pending = settle(keys.retrieve("key_1", { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The first answer (503, retry in 30 s) has arrived: the client is now waiting.
+    await expect.poll(() => server?.requests.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
     expect(await pending).toBeInstanceOf(APIUserAbortError);
     expect(server?.requests).toHaveLength(1);

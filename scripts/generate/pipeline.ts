@@ -4,10 +4,13 @@
 //
 // Each step loads its heavy dependency when it runs (Redocly for lint, ts-morph for client.ts,
 // openapi-typescript with its TypeScript for schema.ts, ajv for validators.ts), so a spec that
-// fails an early step is refused before the later ones cost anything.
+// fails an early step (it does not parse, a $ref leads nowhere) is refused before the later ones
+// cost anything. The lint is the exception: it runs in a worker thread while the files render,
+// because on a large spec each takes seconds; rendering stops at its next step once the lint
+// has failed, and the lint's errors are the ones reported.
 
 import { relative, resolve, sep } from "node:path";
-import { readSpecFile } from "../spec/load.js";
+import { readSpecFile, type LoadedSpec } from "../spec/load.js";
 import { SpecProblemsError, type SpecProblem } from "../spec/problems.js";
 import { checkStructure } from "./check-spec.js";
 import { asOpenApiDocument } from "./openapi.js";
@@ -66,33 +69,72 @@ export async function renderAll(options: GenerateOptions = {}): Promise<Rendered
 
   const structural = checkStructure(spec);
   if (structural.length > 0) throw new SpecProblemsError(spec.file, structural);
-  const { lintSpec } = await import("./lint-spec.js");
-  const lint = await lintSpec({ path: paths.spec, text: spec.text }, paths.config);
-  const lintErrors = lint.filter((problem) => problem.severity === "error");
-  if (lintErrors.length > 0) throw new SpecProblemsError(spec.file, lintErrors);
+  // The lint runs in a worker while this thread renders: on a large spec each takes seconds.
+  // Its errors still come first: a spec with lint errors is refused with them (whatever the
+  // rendering made of it), and the rendering stops at its next step once they are known.
+  const { lintSpecInWorker } = await import("./lint-spec.js");
+  let lintFailed = false;
+  const linting = lintSpecInWorker({ path: paths.spec, text: spec.text }, paths.config).then((problems) => {
+    lintFailed = problems.some((problem) => problem.severity === "error");
+    return problems;
+  });
+  // Settled here so that a failed lint is never an unhandled rejection while rendering runs.
+  const lintResult = linting.then(
+    (problems) => ({ problems }),
+    (error: unknown) => ({ error }),
+  );
 
-  const operations = readOperations(spec);
-  // Linted and structurally checked above: from here on the data is a valid OpenAPI 3.1 document.
-  const document = asOpenApiDocument(spec.data);
+  let files: RenderedFiles | undefined;
+  let operationCount = 0;
+  let renderError: unknown;
   const header = generatedHeader(relative(paths.root, paths.spec).split(sep).join("/"));
+  try {
+    const rendered = await renderFiles(spec, header, paths.root, () => lintFailed);
+    files = rendered?.files;
+    operationCount = rendered?.operationCount ?? 0;
+  } catch (error) {
+    renderError = error;
+  }
+
+  const lint = await lintResult;
+  if ("error" in lint) throw lint.error;
+  const lintErrors = lint.problems.filter((problem) => problem.severity === "error");
+  if (lintErrors.length > 0) throw new SpecProblemsError(spec.file, lintErrors);
+  if (renderError !== undefined) throw renderError;
+  if (files === undefined) throw new Error("internal: rendering stopped for a lint that found no error");
+  return { files, header, operationCount, warnings: lint.problems.filter((problem) => problem.severity === "warning") };
+}
+
+/**
+ * The three files, from a spec that passed the structural check. Returns undefined as soon as
+ * `stop()` says the lint failed (the files would be refused anyway).
+ */
+async function renderFiles(
+  spec: LoadedSpec,
+  header: string,
+  root: string,
+  stop: () => boolean,
+): Promise<{ files: RenderedFiles; operationCount: number } | undefined> {
+  const operations = readOperations(spec);
+  // Structurally checked, and refused below unless the lint passes too: rendered as the valid
+  // OpenAPI 3.1 document it must be to be written.
+  const document = asOpenApiDocument(spec.data);
   const withHeader = (body: string): string => `${header}\n\n${body.trim()}\n`;
   const { renderClient } = await import("./client.js");
+  if (stop()) return undefined;
   const client = renderClient(document, operations);
   const { renderSchema } = await import("./schema.js");
-  const schema = await renderSchema(document, paths.root);
+  if (stop()) return undefined;
+  const schema = await renderSchema(document, root);
   const { renderValidators } = await import("./validators.js");
+  if (stop()) return undefined;
   const validators = renderValidators(document, operations);
   const files = new Map([
     ["client.ts", withHeader(client)],
     ["schema.ts", withHeader(schema)],
     ["validators.ts", withHeader(validators)],
   ]);
-  return {
-    files,
-    header,
-    operationCount: operations.length,
-    warnings: lint.filter((problem) => problem.severity === "warning"),
-  };
+  return { files, operationCount: operations.length };
 }
 
 /** Renders everything, then writes what changed atomically. Returns the rendering and the files written. */

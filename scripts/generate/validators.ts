@@ -2,7 +2,7 @@
 // local server to check what it receives against the spec's own schemas, and after them the
 // parameter validators (parameter-validators.ts).
 
-import { specAjv, documentRef, standaloneModule, UCS2LENGTH } from "./ajv-standalone.js";
+import { batchedStandaloneModule, documentRef, specAjv, UCS2LENGTH } from "./ajv-standalone.js";
 import { indentByBrackets } from "./format.js";
 import { propertyKey } from "./names.js";
 import type { OpenApiDocument } from "./openapi.js";
@@ -34,9 +34,9 @@ export function renderValidators(document: OpenApiDocument, operations: readonly
   const schemas = document.components?.schemas ?? {};
   const exportNames = Object.keys(schemas).map((name) => [name, validatorName(name)] as const);
   const refs = Object.fromEntries(exportNames.map(([name, exported]) => [exported, documentRef("components", "schemas", name)]));
-  const code = standaloneModule(specAjv({ schemas }), refs)
+  const code = batchedStandaloneModule(specAjv({ schemas }), refs)
     // Typed exports, so the declarations show SchemaValidator instead of ajv's untyped functions.
-    .replace(/^export const (validate\w+) = (validate\d+);$/gm, "export const $1: SchemaValidator = $2;");
+    .replace(/^export const (validate\w+) = (validate\d+|validatorBatch\d+\.validate\w+);$/gm, "export const $1: SchemaValidator = $2;");
 
   const names = exportNames.map(([name]) => JSON.stringify(name));
   const table = [

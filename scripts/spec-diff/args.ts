@@ -3,7 +3,7 @@
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./load.js";
-import type { ReportFormat } from "./report.js";
+import { REPORT_FORMATS, type ReportFormat } from "./report.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -19,8 +19,21 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], opt
   }
 }
 
-/** `--markdown` / `--json` / neither, refusing both at once. */
-export function formatFrom(values: { markdown?: boolean | undefined; json?: boolean | undefined }): ReportFormat {
-  if (values.markdown && values.json) throw new UsageError("--markdown and --json cannot be used together; pick one.");
-  return values.json ? "json" : values.markdown ? "markdown" : "text";
+/**
+ * `--format <name>`, or its older spellings `--markdown` and `--json`; text when none is given.
+ * Two that disagree are refused rather than one silently winning.
+ */
+export function formatFrom(values: { format?: string | undefined; markdown?: boolean | undefined; json?: boolean | undefined }): ReportFormat {
+  const asked = new Set<string>();
+  if (values.format !== undefined) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(values.format)) {
+      throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}; got "${values.format}".`);
+    }
+    asked.add(values.format);
+  }
+  if (values.markdown) asked.add("markdown");
+  if (values.json) asked.add("json");
+  if (asked.size > 1) throw new UsageError(`Pick one output format; got ${[...asked].join(" and ")}.`);
+  const [format] = asked;
+  return (format ?? "text") as ReportFormat;
 }

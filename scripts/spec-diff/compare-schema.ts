@@ -7,6 +7,7 @@ import { absent, Recorder, show, type Pair, type Scope, type TypeStep, type Wher
 import { jsonEqual, stableStringify, type JsonValue } from "../spec/json.js";
 import { BOUND_KEYWORDS, canonicalSchema, DOC_KEYWORDS, type CanonicalSchema } from "./normalize.js";
 import type { RuleId } from "./rules.js";
+import { requestRule, responseRule, schemaArea, type SchemaArea } from "./schema-rules.js";
 
 const ITEMS: TypeStep = { items: true };
 
@@ -40,13 +41,15 @@ function compareTypes(recorder: Recorder, scope: Scope, schemas: Schemas, where:
   const was = describeTypes(schemas.before.types);
   const now = describeTypes(schemas.after.types);
   if (was === now) return;
+  const area = schemaArea(where, steps);
+  const onlyNull = describeTypes(withoutNull(schemas.before.types)) === describeTypes(withoutNull(schemas.after.types));
+  const nullable = schemas.after.types?.has("null") === true;
   let rule: RuleId;
   if (where === "request") {
-    rule = accepts(schemas.after.types, schemas.before.types) ? "request-type-widened" : "request-type-narrowed";
-  } else if (describeTypes(withoutNull(schemas.before.types)) !== describeTypes(withoutNull(schemas.after.types))) {
-    rule = "response-type-changed";
+    if (onlyNull) rule = requestRule(nullable ? "became-nullable" : "became-not-nullable", area);
+    else rule = requestRule(accepts(schemas.after.types, schemas.before.types) ? "type-generalized" : "type-changed", area);
   } else {
-    rule = schemas.after.types?.has("null") ? "response-made-nullable" : "response-nullable-removed";
+    rule = responseRule(onlyNull ? (nullable ? "became-nullable" : "became-not-nullable") : "type-changed", area);
   }
   const pointer = recorder.pick({ before: absent(schemas.before.pointer), after: absent(schemas.after.pointer) });
   recorder.record(scope, rule, pointer, was, now, `The ${where} type changed from ${was} to ${now}.`, recorder.probe(scope, steps));
@@ -62,17 +65,22 @@ function compareEnum(recorder: Recorder, scope: Scope, schemas: Schemas, where: 
   });
   const beforeValues = Array.isArray(before) ? before : undefined;
   const afterValues = Array.isArray(after) ? after : undefined;
-  let rule: RuleId = "response-enum-changed";
-  if (where === "request") {
-    const dropped =
-      beforeValues === undefined
-        ? afterValues !== undefined
-        : afterValues !== undefined && beforeValues.some((value) => !afterValues.some((other) => jsonEqual(value, other)));
-    rule = dropped ? "request-enum-narrowed" : "request-enum-widened";
-  }
+  const rule = enumRule(where, schemaArea(where, steps), beforeValues, afterValues);
   const list = (values: JsonValue[] | undefined): string => (values ? stableStringify(values) : "any");
   const message = `The allowed ${where} values changed from ${list(beforeValues)} to ${list(afterValues)}.`;
   recorder.record(scope, rule, pointer, before ?? null, after ?? null, message, recorder.probe(scope, steps));
+}
+
+/** A list that appeared, went away, lost values (a loss outweighs any gain) or only gained. */
+function enumRule(where: Where, area: SchemaArea, before: JsonValue[] | undefined, after: JsonValue[] | undefined): RuleId {
+  const lost = before !== undefined && after !== undefined && before.some((value) => !after.some((other) => jsonEqual(value, other)));
+  if (where === "request") {
+    if (before === undefined) return requestRule("became-enum", area);
+    if (after === undefined) return "request-enum-widened";
+    return requestRule(lost ? "enum-value-removed" : "enum-value-added", area);
+  }
+  if (before === undefined || after === undefined) return "response-enum-changed";
+  return responseRule(lost ? "enum-value-removed" : "enum-value-added", area);
 }
 
 /** Bounds, format, default, documentation, and whatever else a schema says. */
@@ -98,7 +106,9 @@ function compareKeywords(recorder: Recorder, scope: Scope, schemas: Schemas, whe
       recorder.record(scope, "format-changed", pointer, was, now, `The ${where} ${change}.`, probe);
     } else if (keyword === "default") {
       // A default matters to callers who leave the value out; a response's default to nobody.
-      if (where === "request") recorder.record(scope, "default-changed", pointer, was, now, `The ${change}.`, probe);
+      if (where !== "request") continue;
+      const family = before === undefined ? "default-value-added" : after === undefined ? "default-value-removed" : "default-value-changed";
+      recorder.record(scope, requestRule(family, schemaArea(where, steps)), pointer, was, now, `The ${change}.`, probe);
     } else if ((DOC_KEYWORDS as readonly string[]).includes(keyword)) {
       if (recorder.options.ignoreDocs) continue;
       const rule = keyword.startsWith("example") ? "example-changed" : "description-changed";
@@ -124,20 +134,28 @@ function compareProperties(recorder: Recorder, scope: Scope, schemas: Schemas, w
     const wasRequired = before.required.has(name);
     const nowRequired = after.required.has(name);
     if (now === undefined) {
-      const rule = where === "request" ? "request-property-removed" : "response-property-removed";
+      let rule: RuleId = "request-property-removed";
+      if (where === "response") rule = wasRequired ? "response-required-property-removed" : "response-optional-property-removed";
       const type = describeTypes(canonicalSchema(recorder.before, pair.before).types);
-      recorder.record(scope, rule, slot, type, null, `The ${where} field "${name}" was removed.`, probe);
+      const kind = where === "response" ? (wasRequired ? "required " : "optional ") : "";
+      recorder.record(scope, rule, slot, type, null, `The ${kind}${where} field "${name}" was removed.`, probe);
     } else if (was === undefined) {
-      let rule: RuleId = "response-property-added";
-      if (where === "request") rule = nowRequired ? "request-property-added-required" : "request-property-added-optional";
+      const rule: RuleId =
+        where === "request"
+          ? nowRequired
+            ? "new-required-request-property"
+            : "new-optional-request-property"
+          : nowRequired
+            ? "response-required-property-added"
+            : "response-optional-property-added";
       const type = describeTypes(canonicalSchema(recorder.after, pair.after).types);
-      const kind = where === "request" ? (nowRequired ? "required " : "optional ") : "";
+      const kind = nowRequired ? "required " : "optional ";
       recorder.record(scope, rule, slot, null, type, `A ${kind}${where} field "${name}" was added.`, probe);
     } else {
       if (wasRequired !== nowRequired) {
         const rules: Record<Where, readonly [RuleId, RuleId]> = {
-          request: ["request-property-made-required", "request-property-made-optional"],
-          response: ["response-property-made-required", "response-property-made-optional"],
+          request: ["request-property-became-required", "request-property-became-optional"],
+          response: ["response-property-became-required", "response-property-became-optional"],
         };
         const message = `The ${where} field "${name}" became ${nowRequired ? "required" : "optional"}.`;
         recorder.record(scope, rules[where][nowRequired ? 0 : 1], slot, wasRequired, nowRequired, message, probe);
@@ -158,8 +176,8 @@ function compareVariants(recorder: Recorder, scope: Scope, schemas: Schemas, whe
     });
     return;
   }
-  let rule: RuleId = "response-type-changed";
-  if (where === "request") rule = after.length > before.length ? "request-type-widened" : "request-type-narrowed";
+  const area = schemaArea(where, steps);
+  const rule = where === "request" ? requestRule(after.length > before.length ? "type-generalized" : "type-changed", area) : responseRule("type-changed", area);
   const pointer = recorder.pick({ before: absent(schemas.before.pointer), after: absent(schemas.after.pointer) });
   const message = `The ${where} schema now has ${after.length} alternatives (anyOf/oneOf) instead of ${before.length}.`;
   recorder.record(scope, rule, pointer, before.length, after.length, message, recorder.probe(scope, steps));

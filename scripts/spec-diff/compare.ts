@@ -28,6 +28,7 @@ import {
 } from "./findings.js";
 import { isObject, jsonEqual, type JsonObject, type JsonValue } from "../spec/json.js";
 import { canonicalSchema } from "./normalize.js";
+import type { RuleId } from "./rules.js";
 import { effectiveSecurity } from "./security.js";
 
 export interface CompareResult {
@@ -62,10 +63,19 @@ function compareMethod(recorder: Recorder, method: string, before: IndexedPath |
   };
   const id = (located: Located): JsonValue => field(located, "operationId") ?? label;
   if (!exists) {
-    const message = after === undefined ? `The path ${path} was removed, and ${label} with it.` : `${label} was removed.`;
-    recorder.emit(scope, after === undefined ? "path-removed" : "operation-removed", op, id(op.before), null, message, []);
+    const deprecated = field(op.before, "deprecated") === true;
+    const pathGone = after === undefined;
+    const rule: RuleId = pathGone
+      ? deprecated
+        ? "api-path-removed-with-deprecation"
+        : "api-path-removed-without-deprecation"
+      : deprecated
+        ? "api-removed-with-deprecation"
+        : "api-removed-without-deprecation";
+    const what = pathGone ? `The path ${path} was removed, and ${label} with it` : `${label} was removed`;
+    recorder.emit(scope, rule, op, id(op.before), null, `${what}${deprecated ? " (it was deprecated)" : ""}.`, []);
   } else if (!existed) {
-    recorder.emit(scope, "operation-added", op, null, id(op.after), `${label} was added.`, []);
+    recorder.emit(scope, "endpoint-added", op, null, id(op.after), `${label} was added.`, []);
   } else if (before !== undefined && after !== undefined) {
     compareOperation(recorder, scope, op, { before: before.item, after: after.item });
   }
@@ -78,14 +88,17 @@ function compareOperation(recorder: Recorder, scope: Scope, op: Pair, items: Pai
     // The old name must be gone from `operations`; the shape under the new one may be the same.
     const probe = { before: ["operations", beforeId], after: ["operations", beforeId] };
     const message = `The operationId changed from "${beforeId}" to ${typeof afterId === "string" ? `"${afterId}"` : "nothing"}.`;
-    recorder.record(scope, "operation-id-changed", recorder.pick(pairOf(op, "operationId")), beforeId, afterId ?? null, message, probe);
+    recorder.record(scope, "api-operation-id-removed", recorder.pick(pairOf(op, "operationId")), beforeId, afterId ?? null, message, probe);
+  } else if (beforeId === undefined && typeof afterId === "string") {
+    const message = `The operation got the operationId "${afterId}".`;
+    recorder.record(scope, "api-operation-id-added", recorder.pick(pairOf(op, "operationId")), null, afterId, message, undefined);
   }
   compareDocs(recorder, scope, op, ["summary", "description"], "the operation");
+  compareDeprecation(recorder, scope, op, ["endpoint-deprecated", "endpoint-reactivated"], "the operation");
   compareSecurity(recorder, scope, op);
   compareParameters(recorder, scope, op, items);
   compareRequestBody(recorder, scope, op);
   compareResponses(recorder, scope, op);
-  compareOther(recorder, scope, op, ["deprecated"], "the operation");
 }
 
 function compareSecurity(recorder: Recorder, scope: Scope, op: Pair): void {
@@ -127,13 +140,13 @@ function compareParameters(recorder: Recorder, scope: Scope, op: Pair, items: Pa
     } else {
       const message = `The ${old.in} parameter "${old.name}" was removed.`;
       const pair = { before: old.located, after: missing("after", old.name) };
-      recorder.emit(scope, "parameter-removed", pair, summarize(recorder.before, old), null, message, ["parameters", old.in, old.name]);
+      recorder.emit(scope, "request-parameter-removed", pair, summarize(recorder.before, old), null, message, ["parameters", old.in, old.name]);
     }
   }
   for (const key of added) {
     const param = after.get(key);
     if (param === undefined) continue;
-    const rule = param.required ? "parameter-added-required" : "parameter-added-optional";
+    const rule = param.required ? "new-required-request-parameter" : "new-optional-request-parameter";
     const message = `A ${param.required ? "required" : "optional"} ${param.in} parameter "${param.name}" was added.`;
     const pair = { before: missing("before", param.name), after: param.located };
     recorder.emit(scope, rule, pair, null, summarize(recorder.after, param), message, ["parameters", param.in, param.name]);
@@ -145,12 +158,13 @@ function compareParameters(recorder: Recorder, scope: Scope, op: Pair, items: Pa
     const steps = ["parameters", old.in, old.name];
     const what = `the ${old.in} parameter "${old.name}"`;
     if (old.required !== now.required) {
-      const rule = now.required ? "parameter-made-required" : "parameter-made-optional";
+      const rule = now.required ? "request-parameter-became-required" : "request-parameter-became-optional";
       const message = `The ${old.in} parameter "${old.name}" became ${now.required ? "required" : "optional"}.`;
       recorder.emit(scope, rule, pairOf(pair, "required"), old.required, now.required, message, steps);
     }
     compareDocs(recorder, scope, pair, ["description", "example", "examples"], what);
-    compareOther(recorder, scope, pair, ["deprecated", "style", "explode", "allowEmptyValue", "allowReserved"], what);
+    compareDeprecation(recorder, scope, pair, ["request-parameter-deprecated", "request-parameter-reactivated"], what);
+    compareOther(recorder, scope, pair, ["style", "explode", "allowEmptyValue", "allowReserved"], what);
     compareSchema(recorder, scope, pairOf(pair, "schema"), "request", steps);
   }
 }
@@ -178,13 +192,13 @@ function compareRequestBody(recorder: Recorder, scope: Scope, op: Pair): void {
   const requiredness = (required: boolean): string => (required ? "required" : "optional");
   if (body.before.value === undefined && body.after.value === undefined) return;
   if (body.before.value === undefined) {
-    const rule = isRequired ? "request-body-made-required" : "request-body-added";
+    const rule = isRequired ? "request-body-added-required" : "request-body-added-optional";
     recorder.emit(scope, rule, slots, null, requiredness(isRequired), `A ${requiredness(isRequired)} request body was added.`, steps);
   } else if (body.after.value === undefined) {
     recorder.emit(scope, "request-body-removed", slots, requiredness(wasRequired), null, "The request body was removed.", steps);
   } else {
     if (wasRequired !== isRequired) {
-      const rule = isRequired ? "request-body-made-required" : "request-body-made-optional";
+      const rule = isRequired ? "request-body-became-required" : "request-body-became-optional";
       recorder.emit(scope, rule, pairOf(body, "required"), wasRequired, isRequired, `The request body became ${requiredness(isRequired)}.`, steps);
     }
     compareDocs(recorder, scope, body, ["description"], "the request body");
@@ -198,14 +212,18 @@ function compareResponses(recorder: Recorder, scope: Scope, op: Pair): void {
     const slots = pairOf(responses, status);
     const pair: Pair = { before: follow(recorder.before, slots.before), after: follow(recorder.after, slots.after) };
     const steps = ["responses", /^\d+$/.test(status) ? Number(status) : status];
+    // As oasdiff counts them: 2xx (and 2XX) succeed; 1xx, 3xx, 4xx, 5xx and `default` do not.
+    const success = /^2/.test(status);
     if (pair.after.value === undefined) {
       if (recorder.options.ignoreErrorResponsesOnlyBefore && !/^[123]/.test(status)) {
         recorder.omittedErrorResponses++;
         continue;
       }
-      recorder.emit(scope, "response-status-removed", slots, status, null, `The ${status} response was removed.`, steps);
+      const rule = success ? "response-success-status-removed" : "response-non-success-status-removed";
+      recorder.emit(scope, rule, slots, status, null, `The ${status} response was removed.`, steps);
     } else if (pair.before.value === undefined) {
-      recorder.emit(scope, "response-status-added", slots, null, status, `A ${status} response was added.`, steps);
+      const rule = success ? "response-success-status-added" : "response-non-success-status-added";
+      recorder.emit(scope, rule, slots, null, status, `A ${status} response was added.`, steps);
     } else {
       compareDocs(recorder, scope, pair, ["description"], `the ${status} response`);
       compareContent(recorder, scope, pairOf(pair, "content"), "response", [...steps, "content"]);
@@ -217,10 +235,12 @@ function compareContent(recorder: Recorder, scope: Scope, content: Pair, where: 
   for (const mediaType of unionKeys(content)) {
     const pair = pairOf(content, mediaType);
     const mediaSteps = [...steps, mediaType];
+    const [removed, added]: readonly [RuleId, RuleId] =
+      where === "request" ? ["request-body-media-type-removed", "request-body-media-type-added"] : ["response-media-type-removed", "response-media-type-added"];
     if (pair.after.value === undefined) {
-      recorder.emit(scope, "media-type-removed", pair, mediaType, null, `The ${where} media type ${mediaType} was removed.`, mediaSteps);
+      recorder.emit(scope, removed, pair, mediaType, null, `The ${where} media type ${mediaType} was removed.`, mediaSteps);
     } else if (pair.before.value === undefined) {
-      recorder.emit(scope, "media-type-added", pair, null, mediaType, `The ${where} media type ${mediaType} was added.`, mediaSteps);
+      recorder.emit(scope, added, pair, null, mediaType, `The ${where} media type ${mediaType} was added.`, mediaSteps);
     } else {
       compareDocs(recorder, scope, pair, ["example", "examples"], `the ${where} ${mediaType} content`);
       compareSchema(recorder, scope, pairOf(pair, "schema"), where, mediaSteps);
@@ -238,6 +258,25 @@ function compareDocs(recorder: Recorder, scope: Scope, pair: Pair, keys: readonl
     const rule = key.startsWith("example") ? "example-changed" : "description-changed";
     recorder.record(scope, rule, recorder.pick(pairOf(pair, key)), before ?? null, after ?? null, `The ${key} of ${what} changed.`, undefined);
   }
+}
+
+/** `deprecated: true` set or taken away; anything else there (a string?) is left to compareOther's review. */
+function compareDeprecation(recorder: Recorder, scope: Scope, pair: Pair, rules: readonly [RuleId, RuleId], what: string): void {
+  const before = field(pair.before, "deprecated");
+  const after = field(pair.after, "deprecated");
+  if (jsonEqual(before, after)) return;
+  const isFlag = (value: JsonValue | undefined): boolean => value === undefined || typeof value === "boolean";
+  if (!isFlag(before) || !isFlag(after) || (before === true) === (after === true)) {
+    compareOther(recorder, scope, pair, ["deprecated"], what);
+    return;
+  }
+  const [deprecated, reactivated] = rules;
+  const message = after === true ? `${capitalize(what)} was marked deprecated.` : `${capitalize(what)} is no longer deprecated.`;
+  recorder.record(scope, after === true ? deprecated : reactivated, recorder.pick(pairOf(pair, "deprecated")), before ?? null, after ?? null, message, undefined);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Keywords this engine does not classify, so that no change passes unseen. */

@@ -71,8 +71,9 @@ export async function typesDiffer(jobs: readonly ConfirmJob[]): Promise<boolean[
   async function moduleFor(document: JsonObject): Promise<string> {
     let source = generated.get(document);
     if (source === undefined) {
-      // As JSON text: openapi-typescript may annotate an object it is given, and this one is shared.
-      source = astToString(await openapiTS(JSON.stringify(document)));
+      // As JSON text: openapi-typescript may annotate an object it is given, and this one is
+      // shared. Silent: what it cannot generate comes back as the error, not on the console.
+      source = astToString(await openapiTS(JSON.stringify(document), { silent: true }));
       generated.set(document, source);
     }
     const known = sources.get(source);

@@ -1,10 +1,12 @@
 // The engine both commands share: compare two documents, then let the generated types confirm
-// each break. A break the types do not see becomes "spec-only".
+// each break. A break the types do not see becomes "spec-only". locateChanges then gives each
+// change the line and column of its node in the spec the pointers address.
 
 import { compareSpecs } from "./compare.js";
 import { typesDiffer } from "./confirm-types.js";
 import type { CompareOptions, Finding } from "./findings.js";
 import type { JsonObject, JsonValue } from "../spec/json.js";
+import { placeOf, type LocatableSpec, type SourcePlace } from "./locate.js";
 import { RULES, type RuleId } from "./rules.js";
 
 export type ChangeKind = "breaking" | "non-breaking" | "spec-only";
@@ -19,6 +21,13 @@ export interface Change {
   readonly after: JsonValue;
   readonly message: string;
 }
+
+/**
+ * A change and where it is written: `file`, `line` and `col` of the node `pointer` names (for
+ * something removed, of its nearest ancestor still written there). The shape of `--json`
+ * output's `changes[]`.
+ */
+export interface LocatedChange extends Change, SourcePlace {}
 
 export interface DiffResult {
   readonly changes: Change[];
@@ -90,6 +99,17 @@ function groupByOperation(changes: readonly Change[]): Change[] {
         a.index - b.index,
     )
     .map(({ change }) => change);
+}
+
+/**
+ * Each change with its place in `spec`, the document its pointers address (the after side for
+ * spec:diff, ours for spec:upstream). Keys in the order `--json` prints them.
+ */
+export function locateChanges(changes: readonly Change[], spec: LocatableSpec): LocatedChange[] {
+  return changes.map(({ kind, rule, operation, pointer, before, after, message }) => {
+    const { file, line, col } = placeOf(spec, pointer);
+    return { kind, rule, operation, pointer, file, line, col, before, after, message };
+  });
 }
 
 /** Whether the changes hold a break (confirmed by the types or not). */

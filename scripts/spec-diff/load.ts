@@ -1,17 +1,39 @@
 // Reading a spec for comparison: from a file or from `git show <ref>:spec/openapi.yaml`, YAML or
-// JSON, through the one loader in spec/load.ts. Every problem is a UsageError (exit code 2)
-// worded as every command words one: `file:line:col message`.
+// JSON, through the one loader in spec/load.ts. A command line that asks for something that is
+// not there is a UsageError (exit 2); a spec that is there but cannot be read (its syntax, a
+// `$ref` that leads nowhere, not an OpenAPI document) an UnreadableSpecError (exit 3), worded
+// as every command words a problem: `file:line:col message`.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isObject, type JsonObject } from "../spec/json.js";
 import { parseSpecText, type LoadedSpec } from "../spec/load.js";
-import { formatProblem, SpecProblemsError } from "../spec/problems.js";
+import { SpecProblemsError } from "../spec/problems.js";
 import type { RefError } from "../spec/refs.js";
 
 /** A problem with what the user asked for (exit code 2), as opposed to a bug. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+}
+
+/**
+ * A spec that cannot be read or compared (exit code 3). `message` is the one line to print:
+ * `spec/openapi.yaml:12:7 YAML syntax error: …`, or `… (at HEAD) …` for the base's spec.
+ */
+export class UnreadableSpecError extends Error {
+  override readonly name = "UnreadableSpecError";
+  constructor(
+    readonly file: string,
+    /** 1-based; 0 when the problem has no place in the file (it cannot be read at all). */
+    readonly line: number,
+    readonly col: number,
+    readonly reason: string,
+    /** The git ref or file the spec was read from, when it is not the working tree's. */
+    readonly revision?: string,
+  ) {
+    const at = line > 0 ? `${file}:${line}:${col}` : `${file}:`;
+    super(`${at} ${revision === undefined ? "" : `(at ${revision}) `}${reason.replace(/\s*\n\s*/g, " ")}`);
+  }
 }
 
 export const SPEC_PATH = "spec/openapi.yaml";
@@ -22,33 +44,49 @@ export type BaseSource = { readonly kind: "file"; readonly path: string } | { re
 /** A spec read for comparison: an OpenAPI document, and where its parts are written. */
 export interface ComparedSpec extends LoadedSpec {
   readonly data: JsonObject;
+  /** Where the text was read from, when not the working tree: a git ref or a file. */
+  readonly revision?: string;
 }
 
-/** Parses YAML or JSON text into an OpenAPI document; `source` names it in errors. */
-export function loadComparedSpec(text: string, source: string): ComparedSpec {
+/**
+ * Parses YAML or JSON text into an OpenAPI document; `source` names it in errors, and
+ * `revision` says where it was read from when that is not the working tree (`HEAD`).
+ */
+export function loadComparedSpec(text: string, source: string, revision?: string): ComparedSpec {
   let spec: LoadedSpec;
   try {
     spec = parseSpecText(text, source);
   } catch (error) {
-    if (error instanceof SpecProblemsError) throw new UsageError(error.message);
-    throw error;
+    if (!(error instanceof SpecProblemsError)) throw error;
+    const [problem] = error.problems;
+    throw new UnreadableSpecError(source, problem?.line ?? 0, problem?.col ?? 1, problem?.message ?? error.message, revision);
   }
   const { data } = spec;
   if (!isObject(data) || typeof data.openapi !== "string") {
-    throw new UsageError(`${source} is not an OpenAPI document (no "openapi" version field at the top).`);
+    throw new UnreadableSpecError(source, 1, 1, 'is not an OpenAPI document (no "openapi" version field at the top).', revision);
   }
-  return { ...spec, data };
+  return { ...spec, data, ...(revision === undefined ? {} : { revision }) };
 }
 
 /**
- * A reference that cannot be followed, as a UsageError at the place it is written: `sources`
- * maps each document the comparison walked to the spec whose text holds it.
+ * A reference that cannot be followed, as an UnreadableSpecError at the place it is written:
+ * `sources` maps each document the comparison walked to the spec whose text holds it.
  */
-export function refUsageError(error: RefError, sources: ReadonlyMap<unknown, ComparedSpec>): UsageError {
+export function refProblem(error: RefError, sources: ReadonlyMap<unknown, ComparedSpec>): UnreadableSpecError {
   const spec = sources.get(error.root);
-  if (spec === undefined) return new UsageError(error.message);
+  if (spec === undefined) return new UnreadableSpecError("(unknown document)", 0, 1, error.message);
   const { line, col } = spec.locatePointer(error.pointer);
-  return new UsageError(formatProblem(spec.file, { line, col, severity: "error", message: error.message }));
+  return new UnreadableSpecError(spec.file, line, col, error.message, spec.revision);
+}
+
+/** The text of a spec the command must read (not one the user named): missing is unreadable. */
+export function readSpecText(path: string, file: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : String(error);
+    throw new UnreadableSpecError(file, 0, 1, `cannot be read: ${reason}`);
+  }
 }
 
 export function readText(path: string): string {

@@ -1,8 +1,12 @@
-// The three ways to print a list of changes: text for a terminal, markdown for a pull request
-// comment, JSON for machines (`{ "changes": [...] }`, exactly the Change fields).
+// The ways to print a list of changes: text for a terminal, markdown for a pull request
+// comment, JSON for machines (`{ "changes": [...] }`, exactly the LocatedChange fields), GitHub
+// Actions workflow commands (report-github.ts) and a JUnit report (report-junit.ts) for CI.
+// Every change, in every format, says where it is written: file, line and column.
 
-import type { Change, ChangeKind } from "./engine.js";
-import { stableStringify, type JsonValue } from "../spec/json.js";
+import type { LocatedChange } from "./engine.js";
+import { githubProblem, renderGithub } from "./report-github.js";
+import { junitProblem, renderJunit } from "./report-junit.js";
+import { brief, byOperation, tally, where } from "./report-values.js";
 
 export interface ReportContext {
   /** "Changes to the API since HEAD". */
@@ -14,23 +18,72 @@ export interface ReportContext {
   readonly afterLabel: string;
   /** Lines printed after the changes (what was left out, warnings). */
   readonly notes: readonly string[];
+  /**
+   * Why the breaks found do not fail this run (the version was raised, --allow-breaking, a
+   * command that only reports); undefined when they do. The CI formats follow it: a break that
+   * does not fail the run is a warning, not an error or a test failure.
+   */
+  readonly accepted?: string | undefined;
 }
 
-export type ReportFormat = "text" | "markdown" | "json";
+export const REPORT_FORMATS = ["text", "markdown", "json", "github", "junit"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(format: ReportFormat, changes: readonly Change[], context: ReportContext): string {
-  if (format === "json") return `${JSON.stringify({ changes }, null, 2)}\n`;
-  if (format === "markdown") return renderMarkdown(changes, context);
-  return renderText(changes, context);
+export function renderReport(format: ReportFormat, changes: readonly LocatedChange[], context: ReportContext): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify({ changes }, null, 2)}\n`;
+    case "markdown":
+      return renderMarkdown(changes, context);
+    case "github":
+      return renderGithub(changes, context);
+    case "junit":
+      return renderJunit(changes, context);
+    case "text":
+      return renderText(changes, context);
+  }
 }
 
-function renderText(changes: readonly Change[], context: ReportContext): string {
+/** A spec that could not be read: what it was, and where (the stderr line is printed apart). */
+export interface ReadProblem {
+  readonly file: string;
+  /** 0 when the file could not be read at all. */
+  readonly line: number;
+  readonly col: number;
+  /** The whole line: `spec/openapi.yaml:12:7 YAML syntax error: …`. */
+  readonly message: string;
+  /** The problem alone, without its place: `YAML syntax error: …`. */
+  readonly reason: string;
+  /** Set when the spec is not the working tree's (the base at HEAD): its lines are not the file's. */
+  readonly revision?: string | undefined;
+}
+
+/**
+ * What goes to stdout when a spec cannot be read, so that a CI step reading the report sees the
+ * problem where it looks for results. Text prints nothing there: the one line on stderr is all.
+ */
+export function renderProblem(format: ReportFormat, problem: ReadProblem): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify({ error: { file: problem.file, line: problem.line, col: problem.col, message: problem.message } }, null, 2)}\n`;
+    case "markdown":
+      return `**spec:diff could not read a spec:** ${cell(problem.message)}\n`;
+    case "github":
+      return githubProblem(problem);
+    case "junit":
+      return junitProblem(problem);
+    case "text":
+      return "";
+  }
+}
+
+function renderText(changes: readonly LocatedChange[], context: ReportContext): string {
   if (changes.length === 0) return [context.empty, ...context.notes, ""].join("\n");
   const lines = [`${context.title}: ${tally(changes)}.`];
   for (const [operation, group] of byOperation(changes)) {
     lines.push("", operation ?? "(whole document)");
     for (const change of group) {
-      lines.push(`  ${change.kind.padEnd(13)}${change.rule} at ${change.pointer}`);
+      lines.push(`  ${change.kind.padEnd(13)}${change.rule} at ${change.pointer} (${where(change)})`);
       lines.push(`  ${"".padEnd(13)}${change.message}`);
       lines.push(`  ${"".padEnd(13)}${context.beforeLabel}: ${brief(change.before)}  ${context.afterLabel}: ${brief(change.after)}`);
     }
@@ -39,48 +92,20 @@ function renderText(changes: readonly Change[], context: ReportContext): string 
   return `${lines.join("\n")}\n`;
 }
 
-function renderMarkdown(changes: readonly Change[], context: ReportContext): string {
+function renderMarkdown(changes: readonly LocatedChange[], context: ReportContext): string {
   if (changes.length === 0) return [`**${context.empty}**`, ...context.notes.map((note) => `\n${note}`), ""].join("\n");
   const lines = [`### ${context.title}`, "", `${tally(changes)}.`];
   for (const [operation, group] of byOperation(changes)) {
     lines.push("", `#### ${operation === null ? "Whole document" : `\`${operation}\``}`, "");
-    lines.push(`| Kind | Rule | Pointer | ${context.beforeLabel} | ${context.afterLabel} | What changed |`, "|---|---|---|---|---|---|");
+    lines.push(`| Kind | Rule | Where | Pointer | ${context.beforeLabel} | ${context.afterLabel} | What changed |`, "|---|---|---|---|---|---|---|");
     for (const change of group) {
       const kind = change.kind === "non-breaking" ? change.kind : `**${change.kind}**`;
-      const cells = [kind, code(change.rule), code(change.pointer), code(brief(change.before)), code(brief(change.after)), cell(change.message)];
+      const cells = [kind, code(change.rule), code(where(change)), code(change.pointer), code(brief(change.before)), code(brief(change.after)), cell(change.message)];
       lines.push(`| ${cells.join(" | ")} |`);
     }
   }
   if (context.notes.length > 0) lines.push("", ...context.notes.map((note) => `> ${note}`));
   return `${lines.join("\n")}\n`;
-}
-
-const KINDS: readonly ChangeKind[] = ["breaking", "spec-only", "non-breaking"];
-
-/** "2 breaking, 1 spec-only, 3 non-breaking" (zero counts left out). */
-function tally(changes: readonly Change[]): string {
-  return KINDS.map((kind) => [kind, changes.filter((change) => change.kind === kind).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} ${kind}`)
-    .join(", ");
-}
-
-function byOperation(changes: readonly Change[]): Map<string | null, Change[]> {
-  const groups = new Map<string | null, Change[]>();
-  for (const change of changes) {
-    const group = groups.get(change.operation);
-    if (group) group.push(change);
-    else groups.set(change.operation, [change]);
-  }
-  return groups;
-}
-
-/** A value on one line, cut to a readable length; the JSON output keeps it whole. */
-function brief(value: JsonValue): string {
-  if (value === null) return "(none)";
-  const text = typeof value === "string" ? JSON.stringify(value) : stableStringify(value);
-  const flat = text.replace(/\s+/g, " ");
-  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
 function code(text: string): string {

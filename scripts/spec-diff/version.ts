@@ -26,6 +26,23 @@ export function isBreakingBump(before: string, after: string): boolean {
   return (to[significant] ?? 0) > (from[significant] ?? 0);
 }
 
+/** Which number of `version` a breaking change must raise: what `^version` does not float over. */
+export function breakingPart(version: string): "major" | "minor" | "patch" | undefined {
+  const parts = parse(version);
+  if (parts === undefined) return undefined;
+  return parts[0] > 0 ? "major" : parts[1] > 0 ? "minor" : "patch";
+}
+
+/** The lowest version after `version` that announces a breaking change: 1.4.2 → 2.0.0, 0.1.0 → 0.2.0, 0.0.3 → 0.0.4. */
+export function nextBreakingVersion(version: string): string | undefined {
+  const parts = parse(version);
+  if (parts === undefined) return undefined;
+  const [major, minor, patch] = parts;
+  if (major > 0) return `${major + 1}.0.0`;
+  if (minor > 0) return `0.${minor + 1}.0`;
+  return `0.0.${patch + 1}`;
+}
+
 function parse(version: string): [number, number, number] | undefined {
   const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
   return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;

@@ -30,7 +30,9 @@ describe("redactedHeaders", () => {
     expect(copy.get("sk-***")).toBe("named");
     expect(copy.get("x-plain")).toBe("ok");
     const dropped = redactedHeaders(new Headers({ "x-drop": "v" }), (text) => text.replace("x-drop", "bad name"));
-    expect([...dropped.keys()]).toEqual([]);
+    let names = 0;
+    dropped.forEach(() => names++);
+    expect(names).toBe(0);
   });
 });
 

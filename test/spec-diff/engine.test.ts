@@ -69,7 +69,7 @@ describe("diffSpecs", () => {
     expect(changes.map((change) => [change.operation, change.rule, change.pointer])).toEqual(
       ["GET /organization/admin_api_keys", "POST /organization/admin_api_keys", "GET /organization/admin_api_keys/{key_id}", "DELETE /organization/admin_api_keys/{key_id}"].map((operation) => [
         operation,
-        "response-property-made-optional",
+        "response-property-became-optional",
         "/components/schemas/Error/properties/code",
       ]),
     );
@@ -103,8 +103,8 @@ describe("diffSpecs", () => {
     const { changes } = await diffSpecs(base, after);
     const byRule = Object.fromEntries(changes.map((change) => [change.rule, change]));
     expect(byRule["request-bounds-narrowed"]).toMatchObject({ before: 100, after: 50, message: "The request maximum changed from 100 to 50." });
-    expect(byRule["request-enum-narrowed"]).toMatchObject({ before: ["asc", "desc"], after: ["desc"] });
-    expect(byRule["operation-removed"]).toMatchObject({ before: "admin-api-keys-delete", after: null, message: "DELETE /organization/admin_api_keys/{key_id} was removed." });
+    expect(byRule["request-parameter-enum-value-removed"]).toMatchObject({ before: ["asc", "desc"], after: ["desc"] });
+    expect(byRule["api-removed-without-deprecation"]).toMatchObject({ before: "admin-api-keys-delete", after: null, message: "DELETE /organization/admin_api_keys/{key_id} was removed." });
     expect(hasBreak(changes)).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe("diffSpecs", () => {
     });
     const { changes } = await diffSpecs(base, after);
     expect(changes.map((change) => `${change.operation} ${change.kind} ${change.rule}`)).toEqual([
-      "GET /organization/admin_api_keys breaking parameter-made-required",
+      "GET /organization/admin_api_keys breaking request-parameter-became-required",
       "GET /organization/admin_api_keys spec-only request-bounds-narrowed",
       "GET /organization/admin_api_keys non-breaking description-changed",
       "DELETE /organization/admin_api_keys/{key_id} non-breaking description-changed",

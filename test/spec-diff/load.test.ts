@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSpecText } from "../../scripts/spec/load.js";
 import { follow } from "../../scripts/spec/refs.js";
-import { loadComparedSpec, resolveBase, UsageError } from "../../scripts/spec-diff/load.js";
+import { loadComparedSpec, resolveBase, UnreadableSpecError, UsageError } from "../../scripts/spec-diff/load.js";
 import { REPO_ROOT, SPEC_FILE } from "./helpers.js";
 
 describe("loadComparedSpec", () => {
@@ -23,7 +23,12 @@ describe("loadComparedSpec", () => {
   it("names the file, line and column when the text is not YAML, and the file when it is not an OpenAPI document", () => {
     expect(() => loadComparedSpec("openapi: [unclosed", "broken.yaml")).toThrow(/^broken\.yaml:\d+:\d+ YAML syntax error: /);
     expect(() => loadComparedSpec('{ "openapi": "3.1.0",, }', "broken.json")).toThrow(/^broken\.json:1:\d+ JSON syntax error: /);
-    expect(() => loadComparedSpec("- a list\n", "list.yaml")).toThrow(new UsageError('list.yaml is not an OpenAPI document (no "openapi" version field at the top).'));
+    expect(() => loadComparedSpec("- a list\n", "list.yaml")).toThrow(new UnreadableSpecError("list.yaml", 1, 1, 'is not an OpenAPI document (no "openapi" version field at the top).'));
+    expect(() => loadComparedSpec("- a list\n", "list.yaml")).toThrow('list.yaml:1:1 is not an OpenAPI document (no "openapi" version field at the top).');
+  });
+
+  it("says which revision a problem is in when the spec is not the working tree's", () => {
+    expect(() => loadComparedSpec("openapi: [unclosed", "spec/openapi.yaml", "HEAD")).toThrow(/^spec\/openapi\.yaml:\d+:\d+ \(at HEAD\) YAML syntax error: /);
   });
 });
 

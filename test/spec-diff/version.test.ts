@@ -1,7 +1,7 @@
 // When is a version raise enough to announce a breaking change? When ^before rejects it.
 
 import { describe, expect, it } from "vitest";
-import { isBreakingBump, versionOf } from "../../scripts/spec-diff/version.js";
+import { isBreakingBump, nextBreakingVersion, versionOf } from "../../scripts/spec-diff/version.js";
 
 describe("isBreakingBump", () => {
   it.each([
@@ -26,5 +26,22 @@ describe("versionOf", () => {
     expect(versionOf('{ "name": "x" }')).toBeUndefined();
     expect(versionOf("not json")).toBeUndefined();
     expect(versionOf(undefined)).toBeUndefined();
+  });
+});
+
+describe("nextBreakingVersion", () => {
+  it.each([
+    ["1.4.2", "2.0.0"],
+    ["0.1.0", "0.2.0"],
+    ["0.3.7", "0.4.0"],
+    ["0.0.3", "0.0.4"],
+    ["v2.0.0-beta.1", "3.0.0"],
+  ])("%s → %s, which ^%s refuses", (version, next) => {
+    expect(nextBreakingVersion(version)).toBe(next);
+    expect(isBreakingBump(version, next)).toBe(true);
+  });
+
+  it("has nothing to say about a version it cannot read", () => {
+    expect(nextBreakingVersion("latest")).toBeUndefined();
   });
 });

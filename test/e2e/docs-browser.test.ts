@@ -19,7 +19,7 @@ function findChromium(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   const which = spawnSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" });
   if (which.status !== 0) {
-    throw new Error("Debian's chromium is not installed: run `node scripts/ensure-chromium.mjs` (npm test does).");
+    throw new Error("Debian's chromium is not installed: run `node scripts/ensure-test-tools.mjs` (npm test does).");
   }
   return which.stdout.trim();
 }

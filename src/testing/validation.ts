@@ -37,8 +37,8 @@ function bounds(operationId: OperationId, name: string): string {
   return typeof maximum === "number" ? ` of at most ${maximum}` : "";
 }
 
-/** What a failed keyword says was expected, in words. */
-function expected(operationId: OperationId, name: string, error: ValidationError): string {
+/** What a failed keyword of a parameter validator says was expected, in words. */
+export function expected(operationId: OperationId, name: string, error: ValidationError): string {
   const { keyword, params } = error;
   switch (keyword) {
     case "type":

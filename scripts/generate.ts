@@ -5,7 +5,7 @@
 
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { checkGenerated, generate, resolveOptions } from "./generate/pipeline.js";
+import { checkGenerated, generate, resolveGenerateOptions } from "./generate/pipeline.js";
 import type { Drift } from "./generate/write.js";
 import { formatProblem, SpecProblemsError } from "./spec/problems.js";
 
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   },
 });
 const options = { spec: values.spec, config: values.config, outDir: values.out };
-const outDir = `${relative(process.cwd(), resolveOptions(options).outDir) || "."}/`;
+const outDir = `${relative(process.cwd(), resolveGenerateOptions(options).outDir) || "."}/`;
 const started = performance.now();
 const elapsed = (): string => `${Math.round(performance.now() - started)} ms`;
 
@@ -42,7 +42,7 @@ try {
     }
   } else {
     const { written, files, operationCount, warnings } = await generate(options);
-    for (const warning of warnings) console.warn(formatProblem(relative(process.cwd(), resolveOptions(options).spec), warning));
+    for (const warning of warnings) console.warn(formatProblem(relative(process.cwd(), resolveGenerateOptions(options).spec), warning));
     const what = written.length > 0 ? `wrote ${written.join(", ")}` : `all ${files.size} files already up to date`;
     console.log(`${outDir}: ${what} (${operationCount} operations, ${elapsed()}).`);
   }

@@ -15,7 +15,7 @@ import { changelogEntries } from "./changelog/entries.js";
 import { specHistory } from "./changelog/history.js";
 import { changelogMarkdown } from "./changelog/markdown.js";
 import { changelogPage } from "./docs/changelog-page.js";
-import { isObject } from "./spec/json.js";
+import { isObject } from "./spec/json-value.js";
 
 const USAGE = `Usage: npm run spec:changelog -- [--repo <dir>] [--spec <path>] [--out <file>] [--html <file>] [--check]
 

@@ -4,7 +4,7 @@
 // Compares the spec at a base (default HEAD) with the working tree; see scripts/spec-diff/.
 
 import { join } from "node:path";
-import { formatFrom, parseCommandLine } from "./spec-diff/args.js";
+import { formatFrom, parseCommandLine } from "./spec-diff/diff-options.js";
 import { diffSpecs, locateChanges } from "./spec-diff/engine.js";
 import { EXIT, EXIT_CODES_HELP } from "./spec-diff/exit-codes.js";
 import {
@@ -16,11 +16,11 @@ import {
   SPEC_PATH,
   UnreadableSpecError,
   UsageError,
-} from "./spec-diff/load.js";
-import { renderProblem, renderReport, type ReportFormat } from "./spec-diff/report.js";
+} from "./spec-diff/load-compared.js";
+import { renderProblem, renderReport, type ReportFormat } from "./spec-diff/diff-report.js";
 import { renderRuleTable } from "./spec-diff/rule-table.js";
 import { verdictOf } from "./spec-diff/verdict.js";
-import { versionsFor } from "./spec-diff/version.js";
+import { versionsFor } from "./spec-diff/version-policy.js";
 import { RefError } from "./spec/refs.js";
 
 const USAGE = `Usage: npm run spec:diff -- [--base <git-ref | file>] [--format <format>] [--allow-breaking]

@@ -7,7 +7,7 @@
 // ours documents (the published spec lists none). Pointers name the place in ours to edit.
 
 import { join } from "node:path";
-import { formatFrom, parseCommandLine } from "./spec-diff/args.js";
+import { formatFrom, parseCommandLine } from "./spec-diff/diff-options.js";
 import { diffSpecs, locateChanges } from "./spec-diff/engine.js";
 import { EXIT } from "./spec-diff/exit-codes.js";
 import { ExtractError, extractAdminKeys } from "./spec-diff/extract.js";
@@ -20,8 +20,8 @@ import {
   UnreadableSpecError,
   UsageError,
   type ComparedSpec,
-} from "./spec-diff/load.js";
-import { renderProblem, renderReport, type ReportFormat } from "./spec-diff/report.js";
+} from "./spec-diff/load-compared.js";
+import { renderProblem, renderReport, type ReportFormat } from "./spec-diff/diff-report.js";
 import { RefError } from "./spec/refs.js";
 
 const USAGE = `Usage: npm run spec:upstream -- <path to OpenAI's openapi.yaml or .json> [--format <format>]

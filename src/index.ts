@@ -40,7 +40,7 @@ export {
   auditKeys,
   checkAuditPolicy,
   DEFAULT_AUDIT_POLICY,
-} from "./audit.js";
+} from "./audit-keys.js";
 export { type CreateAttempt, createOutcomeUnknown, DEFAULT_CLOCK_SLACK_SECONDS, findKeysFromUnknownCreate } from "./create-recovery.js";
 export {
   type KeyPresence,
@@ -53,7 +53,7 @@ export {
   type RotationStep,
   type RotationStepName,
   rotateKey,
-} from "./rotate.js";
+} from "./rotate-key.js";
 export type {
   AdminApiKey,
   AdminApiKeyCreateRequest as AdminApiKeyCreateParams,

@@ -5,7 +5,7 @@
 
 import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { JsonObject } from "../../scripts/spec/json.js";
+import type { JsonObject } from "../../scripts/spec/json-value.js";
 import { parseSpecText } from "../../scripts/spec/load.js";
 import { requireCommonJs } from "../../scripts/require-commonjs.js";
 import { ROOT } from "../harness.js";

@@ -6,7 +6,7 @@
 // scheme and the tags. A spec of N operations is then what N/4 real operations cost, written
 // the way this project writes them (examples, descriptions and error responses included).
 
-import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json-value.js";
 import { escapeToken } from "../../scripts/spec/refs.js";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);

@@ -4,7 +4,7 @@
 // has no operations, so its entry lists what the API started with.
 
 import { diffMany, SPEC_DIFF_OPTIONS, type Change, type DiffJob, type DiffResult } from "../spec-diff/engine.js";
-import { isObject, type JsonObject } from "../spec/json.js";
+import { isObject, type JsonObject } from "../spec/json-value.js";
 import { RefError } from "../spec/refs.js";
 import type { SpecVersion } from "./history.js";
 

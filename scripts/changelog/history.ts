@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isObject, type JsonObject } from "../spec/json.js";
+import { isObject, type JsonObject } from "../spec/json-value.js";
 import { parseSpecText } from "../spec/load.js";
 import { SpecProblemsError } from "../spec/problems.js";
 

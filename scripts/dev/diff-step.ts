@@ -4,8 +4,8 @@
 // started, and the report says so.
 
 import { diffSpecs, locateChanges, type LocatedChange } from "../spec-diff/engine.js";
-import { fileAtRef, loadComparedSpec, SPEC_PATH, UnreadableSpecError } from "../spec-diff/load.js";
-import type { ComparedSpec } from "../spec-diff/load.js";
+import { fileAtRef, loadComparedSpec, SPEC_PATH, UnreadableSpecError } from "../spec-diff/load-compared.js";
+import type { ComparedSpec } from "../spec-diff/load-compared.js";
 import { RefError } from "../spec/refs.js";
 
 export interface DiffOutcome {

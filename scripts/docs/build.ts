@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { isObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonValue } from "../spec/json-value.js";
 import { readSpecFile } from "../spec/load.js";
 import { changelogPage } from "./changelog-page.js";
 import { codeSamples, SAMPLE_LANGUAGES, type SampleKind } from "./code-samples.js";

@@ -2,7 +2,7 @@
 // The spec on disk is never written: the code samples, the version line and the changelog link
 // exist only in this copy.
 
-import { isObject, type JsonObject } from "../spec/json.js";
+import { isObject, type JsonObject } from "../spec/json-value.js";
 import type { LoadedSpec } from "../spec/load.js";
 import { xCodeSamples, type OperationSamples } from "./code-samples.js";
 import { versionLine, type DocsVersions } from "./versions.js";

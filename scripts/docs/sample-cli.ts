@@ -2,7 +2,7 @@
 // positionals and flags src/cli/args.ts defines, and --base-url naming the spec's server, so that
 // every sample names the API the same way. The key is left to OPENAI_ADMIN_KEY, as the CLI reads it.
 
-import { isObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonValue } from "../spec/json-value.js";
 import { valueText, type SampleRequest } from "./sample-request.js";
 import type { CliCommand } from "./sample-surface.js";
 import { commandLines, shellWord } from "./shell.js";

@@ -2,7 +2,7 @@
 // the path with its parameters, the query, the body's first example), so it shows what the client
 // and the CLI send for you. The key is read from $OPENAI_ADMIN_KEY by the shell.
 
-import type { JsonValue } from "../spec/json.js";
+import type { JsonValue } from "../spec/json-value.js";
 import { valueText, type SampleRequest } from "./sample-request.js";
 import { commandLines, shellWord } from "./shell.js";
 

@@ -4,7 +4,7 @@
 // parameters the generated client knows, under the names it knows them by.
 
 import { readOperations, type OperationModel, type ParameterModel } from "../generate/operations.js";
-import { isObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonValue } from "../spec/json-value.js";
 import type { LoadedSpec } from "../spec/load.js";
 
 export interface SampleParameter {

@@ -4,7 +4,7 @@
 // sample tests (test/docs/) compile and run every sample, so an entry that drifts from the client
 // or the CLI fails them. An operation missing here gets a curl sample only.
 
-import type { JsonValue } from "../spec/json.js";
+import type { JsonValue } from "../spec/json-value.js";
 
 /** How `client.adminApiKeys.<method>(…)` takes the operation's input. */
 export interface ClientCall {

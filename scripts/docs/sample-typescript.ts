@@ -2,7 +2,7 @@
 // takes the operation's input, printing the answer as JSON (what the response panel beside it
 // shows). The key is left to OPENAI_ADMIN_KEY, which the client reads by default.
 
-import type { JsonValue } from "../spec/json.js";
+import type { JsonValue } from "../spec/json-value.js";
 import type { SampleRequest } from "./sample-request.js";
 import type { ClientCall } from "./sample-surface.js";
 

@@ -6,7 +6,7 @@
 // The two move independently (a client fix changes no endpoint; a new endpoint needs both).
 
 import { readFile } from "node:fs/promises";
-import { isObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonValue } from "../spec/json-value.js";
 
 export interface DocsVersions {
   /** `info.version` of the spec, when it has one. */

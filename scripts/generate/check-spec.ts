@@ -2,7 +2,7 @@
 // every `$ref` resolves inside the file, and every operation has a unique operationId (each one
 // names a generated function).
 
-import { isObject } from "../spec/json.js";
+import { isObject } from "../spec/json-value.js";
 import type { LoadedSpec } from "../spec/load.js";
 import type { PathSegment } from "../spec/positions.js";
 import type { SpecProblem } from "../spec/problems.js";

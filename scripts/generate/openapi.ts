@@ -3,7 +3,7 @@
 // linter before any of this is trusted.
 
 import type { FieldConstraint } from "./constraint-model.js";
-import type { JsonValue } from "../spec/json.js";
+import type { JsonValue } from "../spec/json-value.js";
 import { follow, localPointer, pointerTokens } from "../spec/refs.js";
 
 /**

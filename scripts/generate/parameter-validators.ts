@@ -5,7 +5,7 @@
 // lives in a function of its own because both instances name their functions validate1, 2, ….
 
 import { documentRef, specAjv, standaloneModule } from "./ajv-standalone.js";
-import { indentByBrackets } from "./format.js";
+import { indentByBrackets } from "./indent.js";
 import { deref, type OpenApiDocument } from "./openapi.js";
 import type { OperationModel, ParameterModel } from "./operations.js";
 

@@ -28,14 +28,14 @@ export interface GenerateOptions {
   readonly outDir?: string;
 }
 
-interface ResolvedOptions {
+interface ResolvedGenerateOptions {
   readonly root: string;
   readonly spec: string;
   readonly config: string;
   readonly outDir: string;
 }
 
-export function resolveOptions(options: GenerateOptions = {}): ResolvedOptions {
+export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedGenerateOptions {
   const root = resolve(options.root ?? process.cwd());
   return {
     root,
@@ -64,7 +64,7 @@ export interface Rendered {
  * a duplicate operationId, a lint error, or a construct the client cannot express.
  */
 export async function renderAll(options: GenerateOptions = {}): Promise<Rendered> {
-  const paths = resolveOptions(options);
+  const paths = resolveGenerateOptions(options);
   const spec = await readSpecFile(paths.spec, relative(process.cwd(), paths.spec));
 
   const structural = checkStructure(spec);
@@ -120,13 +120,13 @@ async function renderFiles(
   // OpenAPI 3.1 document it must be to be written.
   const document = asOpenApiDocument(spec.data);
   const withHeader = (body: string): string => `${header}\n\n${body.trim()}\n`;
-  const { renderClient } = await import("./client.js");
+  const { renderClient } = await import("./render-client.js");
   if (stop()) return undefined;
   const client = renderClient(document, operations);
-  const { renderSchema } = await import("./schema.js");
+  const { renderSchema } = await import("./render-schema.js");
   if (stop()) return undefined;
   const schema = await renderSchema(document, root);
-  const { renderValidators } = await import("./validators.js");
+  const { renderValidators } = await import("./render-validators.js");
   if (stop()) return undefined;
   const validators = renderValidators(document, operations);
   const files = new Map([
@@ -140,13 +140,13 @@ async function renderFiles(
 /** Renders everything, then writes what changed atomically. Returns the rendering and the files written. */
 export async function generate(options: GenerateOptions = {}): Promise<Rendered & { written: string[] }> {
   const rendered = await renderAll(options);
-  const written = await writeAtomically(resolveOptions(options).outDir, rendered.files, rendered.header);
+  const written = await writeAtomically(resolveGenerateOptions(options).outDir, rendered.files, rendered.header);
   return { ...rendered, written };
 }
 
 /** Renders everything in memory and lists how the output directory differs from it. */
 export async function checkGenerated(options: GenerateOptions = {}): Promise<Rendered & { drift: Drift[] }> {
   const rendered = await renderAll(options);
-  const drift = await findDrift(resolveOptions(options).outDir, rendered.files, rendered.header);
+  const drift = await findDrift(resolveGenerateOptions(options).outDir, rendered.files, rendered.header);
   return { ...rendered, drift };
 }

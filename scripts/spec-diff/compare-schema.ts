@@ -4,7 +4,7 @@
 
 import { child } from "../spec/refs.js";
 import { absent, Recorder, show, type Pair, type Scope, type TypeStep, type Where } from "./findings.js";
-import { jsonEqual, stableStringify, type JsonValue } from "../spec/json.js";
+import { jsonEqual, stableStringify, type JsonValue } from "../spec/json-value.js";
 import { BOUND_KEYWORDS, canonicalSchema, DOC_KEYWORDS, type CanonicalSchema } from "./normalize.js";
 import type { RuleId } from "./rules.js";
 import { requestRule, responseRule, schemaArea, type SchemaArea } from "./schema-rules.js";

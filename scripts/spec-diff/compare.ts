@@ -26,7 +26,7 @@ import {
   type TypeStep,
   type Where,
 } from "./findings.js";
-import { isObject, jsonEqual, type JsonObject, type JsonValue } from "../spec/json.js";
+import { isObject, jsonEqual, type JsonObject, type JsonValue } from "../spec/json-value.js";
 import { canonicalSchema } from "./normalize.js";
 import type { RuleId } from "./rules.js";
 import { effectiveSecurity } from "./security.js";

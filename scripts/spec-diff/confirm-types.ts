@@ -16,7 +16,7 @@
 import type * as OpenapiTypescript from "openapi-typescript";
 import type * as TsMorph from "ts-morph";
 import { requireCommonJs } from "../require-commonjs.js";
-import type { JsonObject } from "../spec/json.js";
+import type { JsonObject } from "../spec/json-value.js";
 import type { TypeProbe, TypeStep } from "./findings.js";
 
 export interface ConfirmJob {

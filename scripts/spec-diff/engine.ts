@@ -5,7 +5,7 @@
 import { compareSpecs } from "./compare.js";
 import { typesDiffer } from "./confirm-types.js";
 import type { CompareOptions, Finding } from "./findings.js";
-import type { JsonObject, JsonValue } from "../spec/json.js";
+import type { JsonObject, JsonValue } from "../spec/json-value.js";
 import { placeOf, type LocatableSpec, type SourcePlace } from "./locate.js";
 import { RULES, type RuleId } from "./rules.js";
 

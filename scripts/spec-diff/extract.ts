@@ -3,7 +3,7 @@
 // each kept at the pointer it has in the full spec, so that references still resolve and a
 // report about the extract names places that exist in the published file.
 
-import { isObject, type JsonObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../spec/json-value.js";
 import { child, refTarget, valueAt } from "../spec/refs.js";
 
 export const ADMIN_KEYS_PATH = "/organization/admin_api_keys";

@@ -2,7 +2,7 @@
 // change, where the generated types hold it, and that each is reported once per operation.
 
 import { valueAt, member, type Located } from "../spec/refs.js";
-import { isObject, stableStringify, type JsonObject, type JsonValue } from "../spec/json.js";
+import { isObject, stableStringify, type JsonObject, type JsonValue } from "../spec/json-value.js";
 import type { RuleId } from "./rules.js";
 
 /** One step into the generated types: a property key, or into an array's items. */

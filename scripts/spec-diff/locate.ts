@@ -7,7 +7,7 @@
 //     still written there (for a removed operation, its path; for a removed field, its
 //     schema's `properties`), which is where the removal shows in a diff.
 
-import { isObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonValue } from "../spec/json-value.js";
 import type { Place } from "../spec/positions.js";
 import { pointerTokens } from "../spec/refs.js";
 

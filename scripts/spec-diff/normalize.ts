@@ -7,7 +7,7 @@
 // in, so a report points at the real place even when it sits inside an anyOf branch.
 
 import { child, follow, type Located } from "../spec/refs.js";
-import { isObject, type JsonObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../spec/json-value.js";
 
 export interface Keyword {
   readonly value: JsonValue;

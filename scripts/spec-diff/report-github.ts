@@ -13,7 +13,7 @@
 // and `,`.
 
 import type { LocatedChange } from "./engine.js";
-import type { ReadProblem, ReportContext } from "./report.js";
+import type { ReadProblem, ReportContext } from "./diff-report.js";
 import { brief, tally } from "./report-values.js";
 
 type Level = "error" | "warning" | "notice";

@@ -7,7 +7,7 @@
 // durations: the same comparison gives the same bytes.
 
 import type { LocatedChange } from "./engine.js";
-import type { ReadProblem, ReportContext } from "./report.js";
+import type { ReadProblem, ReportContext } from "./diff-report.js";
 import { brief, where } from "./report-values.js";
 import { RULE_IDS, type RuleId } from "./rules.js";
 import { xmlAttribute as attr, xmlText as text } from "./xml.js";

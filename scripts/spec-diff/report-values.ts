@@ -2,7 +2,7 @@
 // showing a before/after value on one line.
 
 import type { ChangeKind, LocatedChange } from "./engine.js";
-import { stableStringify, type JsonValue } from "../spec/json.js";
+import { stableStringify, type JsonValue } from "../spec/json-value.js";
 
 export const KINDS: readonly ChangeKind[] = ["breaking", "spec-only", "non-breaking"];
 

@@ -2,7 +2,7 @@
 // requirement names resolved to the schemes they name, without prose, sorted.
 
 import { child, follow, member, type Located } from "../spec/refs.js";
-import { isObject, type JsonObject, type JsonValue } from "../spec/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../spec/json-value.js";
 import { field } from "./findings.js";
 
 export interface EffectiveSecurity {

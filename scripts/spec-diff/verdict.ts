@@ -6,7 +6,7 @@
 // breaking one, so "raise the major version" would be wrong there.
 
 import type { Change } from "./engine.js";
-import { breakingPart, isBreakingBump, nextBreakingVersion } from "./version.js";
+import { breakingPart, isBreakingBump, nextBreakingVersion } from "./version-policy.js";
 
 export interface VerdictInput {
   readonly changes: readonly Change[];

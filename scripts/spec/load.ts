@@ -3,7 +3,7 @@
 // error is a SpecProblemsError at its line and column.
 
 import { readFile } from "node:fs/promises";
-import type { JsonValue } from "./json.js";
+import type { JsonValue } from "./json-value.js";
 import { positionIndex, type PathSegment, type Place } from "./positions.js";
 import { pointerTokens } from "./refs.js";
 import { SpecProblemsError } from "./problems.js";

@@ -3,7 +3,7 @@
 // js-yaml's listener, which sees every node open and close. A run that finds nothing wrong never
 // pays for it, which matters for a published spec of several megabytes.
 
-import { isObject } from "./json.js";
+import { isObject } from "./json-value.js";
 import { parseYaml } from "./yaml.js";
 
 /** A step into the document: a mapping key, or a sequence index (a number, or its digits). */

@@ -4,7 +4,7 @@
 // (`/components/schemas/AdminApiKey/properties/name` rather than the path through every
 // reference that led there), and a problem can be given its line.
 
-import { isObject, type JsonValue } from "./json.js";
+import { isObject, type JsonValue } from "./json-value.js";
 
 /** A node of the document and the JSON pointer it sits at. */
 export interface Located {

@@ -12,7 +12,9 @@ import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
 
 const start = serverFactory();
-const NOW = Date.now();
+// Half a second past a whole second, so a time `at(5)` days away is always a little under 5 days
+// (a clock that fell on a whole second made it exactly 5, one run in a thousand).
+const NOW = Math.floor(Date.now() / 1000) * 1000 + 500;
 const NOW_S = Math.floor(NOW / 1000);
 const DAY = 86_400;
 
@@ -39,7 +41,7 @@ describe("admin-keys audit: findings and exit codes per rule", () => {
     ["--unused-for 90d", ["--unused-for", "90d"], [["key_unused", "unused", "last used 95 days ago"]]],
     ["--unused-for 2w", ["--unused-for", "2w"], [["key_unused", "unused", "last used 95 days ago"]]],
     ["--no-expiry", ["--no-expiry"], [["key_forever", "no-expiry", "never expires"]]],
-    // 5 days from the test's start, less the moments it has run: 4 days and hours, rounded down.
+    // 5 days from the whole second before NOW, so half a second under 5 days: 4 days, rounded down.
     ["--expiring-within 14d", ["--expiring-within", "14d"], [["key_soon", "expiring", "expires in 4 days"]]],
     ["--older-than 150d", ["--older-than", "150d"], [["key_ancient", "old", "created 170 days ago"]]],
     ["--older-than 180d", ["--older-than", "180d"], []],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { halveIndentation, indentByBrackets } from "../../scripts/generate/format.js";
+import { halveIndentation, indentByBrackets } from "../../scripts/generate/indent.js";
 
 describe("indentByBrackets", () => {
   it("indents one level per open bracket and dedents lines that start by closing", () => {

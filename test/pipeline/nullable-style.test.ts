@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldConstraint, unwrapNullable } from "../../scripts/generate/constraints.js";
 import type { OpenApiDocument } from "../../scripts/generate/openapi.js";
-import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json-value.js";
 import { parseSpecText } from "../../scripts/spec/load.js";
 import { copyProject, lineOf, ROOT, snapshot, type ProjectCopy } from "./project-copy.js";
 

@@ -12,8 +12,8 @@ import { syntheticSpec } from "../../bench/scale/synthetic-spec.js";
 import { batchedStandaloneModule, documentRef, specAjv, standaloneModule, STANDALONE_BATCH, UCS2LENGTH } from "../../scripts/generate/ajv-standalone.js";
 import { asOpenApiDocument, type SchemaNode } from "../../scripts/generate/openapi.js";
 import { readOperations } from "../../scripts/generate/operations.js";
-import { renderValidators } from "../../scripts/generate/validators.js";
-import type { JsonObject } from "../../scripts/spec/json.js";
+import { renderValidators } from "../../scripts/generate/render-validators.js";
+import type { JsonObject } from "../../scripts/spec/json-value.js";
 import { parseSpecText } from "../../scripts/spec/load.js";
 import { ROOT } from "./project-copy.js";
 

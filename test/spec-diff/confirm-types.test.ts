@@ -2,7 +2,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { typesDiffer } from "../../scripts/spec-diff/confirm-types.js";
-import type { JsonObject } from "../../scripts/spec/json.js";
+import type { JsonObject } from "../../scripts/spec/json-value.js";
 import { LIST, loadSpec, mutated } from "./helpers.js";
 
 const query = (name: string) => ["paths", LIST, "get", "parameters", "query", name];

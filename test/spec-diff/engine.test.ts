@@ -4,7 +4,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffSpecs, hasBreak } from "../../scripts/spec-diff/engine.js";
-import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json.js";
+import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json-value.js";
 import { LIST, loadSpec, mutated, ONE } from "./helpers.js";
 
 let base: JsonObject;

@@ -2,8 +2,8 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json.js";
-import { loadComparedSpec } from "../../scripts/spec-diff/load.js";
+import { isObject, type JsonObject, type JsonValue } from "../../scripts/spec/json-value.js";
+import { loadComparedSpec } from "../../scripts/spec-diff/load-compared.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SPEC_FILE = `${REPO_ROOT}spec/openapi.yaml`;

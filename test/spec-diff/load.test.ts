@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSpecText } from "../../scripts/spec/load.js";
 import { follow } from "../../scripts/spec/refs.js";
-import { loadComparedSpec, resolveBase, UnreadableSpecError, UsageError } from "../../scripts/spec-diff/load.js";
+import { loadComparedSpec, resolveBase, UnreadableSpecError, UsageError } from "../../scripts/spec-diff/load-compared.js";
 import { REPO_ROOT, SPEC_FILE } from "./helpers.js";
 
 describe("loadComparedSpec", () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { LocatedChange } from "../../scripts/spec-diff/engine.js";
 import { message, property } from "../../scripts/spec-diff/report-github.js";
-import { renderProblem, renderReport, type ReportContext } from "../../scripts/spec-diff/report.js";
+import { renderProblem, renderReport, type ReportContext } from "../../scripts/spec-diff/diff-report.js";
 import { RULE_IDS } from "../../scripts/spec-diff/rules.js";
 import { xmlAttribute, xmlText } from "../../scripts/spec-diff/xml.js";
 

@@ -6,7 +6,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { diffMany, type Change, SPEC_DIFF_OPTIONS } from "../../scripts/spec-diff/engine.js";
-import type { JsonObject } from "../../scripts/spec/json.js";
+import type { JsonObject } from "../../scripts/spec/json-value.js";
 import { RULE_IDS, RULES, ruleOf, type RuleId } from "../../scripts/spec-diff/rules.js";
 import { LIST, loadSpec, mutated, ONE, type Spec } from "./helpers.js";
 

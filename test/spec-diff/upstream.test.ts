@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompareOptions } from "../../scripts/spec-diff/findings.js";
 import { diffSpecs, type Change } from "../../scripts/spec-diff/engine.js";
 import { extractAdminKeys } from "../../scripts/spec-diff/extract.js";
-import type { JsonObject } from "../../scripts/spec/json.js";
-import { loadComparedSpec } from "../../scripts/spec-diff/load.js";
+import type { JsonObject } from "../../scripts/spec/json-value.js";
+import { loadComparedSpec } from "../../scripts/spec-diff/load-compared.js";
 import { LIST, loadSpec, mutated, ONE, PUBLISHED_FILE, HAVE_PUBLISHED } from "./helpers.js";
 
 const UPSTREAM: CompareOptions = { pointerSide: "before", ignoreDocs: true, ignoreErrorResponsesOnlyBefore: true };

@@ -1,7 +1,7 @@
 // When is a version raise enough to announce a breaking change? When ^before rejects it.
 
 import { describe, expect, it } from "vitest";
-import { isBreakingBump, nextBreakingVersion, versionOf } from "../../scripts/spec-diff/version.js";
+import { isBreakingBump, nextBreakingVersion, versionOf } from "../../scripts/spec-diff/version-policy.js";
 
 describe("isBreakingBump", () => {
   it.each([

@@ -6,7 +6,7 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { isObject, type JsonObject } from "../spec/json.js";
+import { isObject, type JsonObject } from "../spec/json-value.js";
 import { parseSpecText, type LoadedSpec } from "../spec/load.js";
 import { SpecProblemsError } from "../spec/problems.js";
 import type { RefError } from "../spec/refs.js";

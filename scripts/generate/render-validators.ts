@@ -3,7 +3,7 @@
 // parameter validators (parameter-validators.ts).
 
 import { batchedStandaloneModule, documentRef, specAjv, UCS2LENGTH } from "./ajv-standalone.js";
-import { indentByBrackets } from "./format.js";
+import { indentByBrackets } from "./indent.js";
 import { propertyKey } from "./names.js";
 import type { OpenApiDocument } from "./openapi.js";
 import type { OperationModel } from "./operations.js";

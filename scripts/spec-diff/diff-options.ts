@@ -2,8 +2,8 @@
 // UsageErrors (exit code 2) that say what was wrong and what is allowed.
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "./load.js";
-import { REPORT_FORMATS, type ReportFormat } from "./report.js";
+import { UsageError } from "./load-compared.js";
+import { REPORT_FORMATS, type ReportFormat } from "./diff-report.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

@@ -2,7 +2,7 @@
 // npm's caret ranges honour: consumers on ^1.4.0 never get 2.0.0, and consumers on ^0.1.0 never
 // get 0.2.0 — for a 0.x package the minor number is the breaking one.
 
-import { fileAtRef, readText } from "./load.js";
+import { fileAtRef, readText } from "./load-compared.js";
 
 /** The `version` of a package.json text, or undefined when there is none to read. */
 export function versionOf(packageJson: string | undefined): string | undefined {

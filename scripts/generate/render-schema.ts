@@ -3,7 +3,7 @@
 
 import type * as OpenapiTypescript from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
-import { halveIndentation } from "./format.js";
+import { halveIndentation } from "./indent.js";
 import type { OpenApiDocument } from "./openapi.js";
 import { requireCommonJs } from "../require-commonjs.js";
 

@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { basename, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildDocs } from "./docs/build.js";
+import { buildDocs } from "./docs/build-docs.js";
 import { SAMPLE_LANGUAGES, type SampleKind } from "./docs/code-samples.js";
 
 const { values } = parseArgs({

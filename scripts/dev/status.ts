@@ -4,7 +4,7 @@
 // says that generated/ and the docs were left as they were.
 
 import { tally } from "../spec-diff/report-values.js";
-import type { BuildReport } from "./build.js";
+import type { BuildReport } from "./rebuild.js";
 
 /** At most this many changes are listed one by one; the rest are counted. */
 const LISTED = 8;

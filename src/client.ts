@@ -122,7 +122,7 @@ class AdminApiKeysResource implements AdminApiKeys {
 
   create(params: AdminApiKeyCreateRequest, options?: RequestOptions): APIPromise<AdminApiKeyCreateResponse> {
     return call(this.#transport, adminApiKeysCreate, CREATE, () => {
-      checkObject("create() parameters", params, false);
+      checkObject("create() parameters", params);
       checkFields("create()", params, CREATE.body.fields);
       return params;
     }, options);

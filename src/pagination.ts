@@ -72,7 +72,7 @@ function firstPosition(query: AdminApiKeysListQuery): ChainPosition {
 }
 
 function checkQuery(query: AdminApiKeysListQuery): AdminApiKeysListQuery {
-  checkObject("list() parameters", query, false);
+  checkObject("list() parameters", query);
   checkFields("list()", query, LIST.query);
   return query;
 }

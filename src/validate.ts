@@ -150,11 +150,10 @@ export function checkFields(
   }
 }
 
-/** Checks that `what` was given an object (or nothing, when `optional`). */
-export function checkObject(what: string, value: unknown, optional: boolean): void {
-  if (optional && value === undefined) return;
+/** Checks that `what` was given an object (not null, not an array). */
+export function checkObject(what: string, value: unknown): void {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return;
-  throw new InvalidParameterError(what, `${what} must be an object${optional ? " or undefined" : ""}; got ${describe(value)}`);
+  throw new InvalidParameterError(what, `${what} must be an object; got ${describe(value)}`);
 }
 
 /**

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BuildQueue } from "./dev/build-queue.js";
-import { DevBuild } from "./dev/build.js";
+import { DevBuild } from "./dev/rebuild.js";
 import { startDevServer, type DevServer } from "./dev/server.js";
 import { formatStatus } from "./dev/status.js";
 import { watchSources, type SourceWatcher } from "./dev/watch.js";

@@ -356,17 +356,25 @@ export async function rotateKey(client: AdminKeysClient, keyId: string, options:
     throw await unknownCreate(error, { name, startedAt, endedAt: now() });
   }
   const { value: secret, ...newKey } = created;
-  redact = secretRedactor(secret);
+  // The answer came from a server: a create without a usable secret leaves a key nobody can use.
+  const hasSecret = typeof secret === "string" && secret !== "";
+  if (hasSecret) redact = secretRedactor(secret);
   record({ step: "create", outcome: "done", summary: `created ${newKey.id} (${name}), which ${newKey.expires_at === null ? "never expires" : `expires at ${new Date(newKey.expires_at * 1000).toISOString()}`}` });
   const undoNew: RotationRemedy = { purpose: "undo", action: "delete", keyId: newKey.id, why: `${newKey.id} is the new key; deleting it leaves ${keyId} as it was` };
 
   // 3. deliver
+  // The new key exists from here on: retrying means deleting it first.
+  const retryAfterUndo: RotationRemedy = { ...retry, why: `once ${newKey.id} is deleted, rotate ${keyId} again` };
+  const lostSecret: RotationState = { ...untouched([undoNew, retryAfterUndo]), newKey: { id: newKey.id, presence: "exists" }, secret: "lost" };
+  if (!hasSecret) {
+    const cause = new Error(`the server's answer to the create holds no secret (no "value")`);
+    throw stop("deliver", `${newKey.id} was created, but ${cause.message}. Nobody holds its secret; ${keyId} is unchanged.`, lostSecret, cause);
+  }
   let secretLocation: string;
   try {
     secretLocation = await options.deliver(secret, newKey);
   } catch (error) {
-    const state: RotationState = { ...untouched([undoNew, retry]), newKey: { id: newKey.id, presence: "exists" }, secret: "lost" };
-    throw stop("deliver", `${newKey.id} was created, but handing its secret over failed (${reason(error, redact)}). Nobody holds its secret; ${keyId} is unchanged.`, state, error);
+    throw stop("deliver", `${newKey.id} was created, but handing its secret over failed (${reason(error, redact)}). Nobody holds its secret; ${keyId} is unchanged.`, lostSecret, error);
   }
   record({ step: "deliver", outcome: "done", summary: `secret handed over: ${secretLocation}` });
   const delivered = (remedies: readonly RotationRemedy[], oldPresence: KeyPresence = "exists"): RotationState => ({

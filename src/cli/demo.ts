@@ -28,6 +28,7 @@ import { stepLine } from "./rotation-report.js";
 const SEEDED_KEYS = 250;
 const PAGE_SIZE = 100;
 const DEMO_LIFETIME_SECONDS = 3_600;
+const DEMO_KEY_NAME = "admin-keys demo";
 const DAY = 86_400;
 
 /**
@@ -83,7 +84,10 @@ async function listStep(keys: CliKeys, say: (line?: string) => void): Promise<vo
   for await (const page of keys.pages({ limit: PAGE_SIZE })) {
     pages++;
     total += page.data.length;
-    const span = page.data.length === 0 ? "" : `, ${clean(page.first_id ?? "")} … ${clean(page.last_id ?? "")}`;
+    // first_id and last_id are optional in the API's answer; without them, the page's own first and last keys.
+    const first = page.first_id ?? page.data[0]?.id;
+    const last = page.last_id ?? page.data.at(-1)?.id;
+    const span = page.data.length === 0 || first === undefined || last === undefined ? "" : `, ${clean(first)} … ${clean(last)}`;
     say(`   page ${pages}: ${page.data.length} keys${span}${page.has_more ? "" : " (last page)"}`);
   }
   say(`   ${total} keys in ${pages} request${pages === 1 ? "" : "s"}.`);
@@ -121,6 +125,8 @@ async function rotateStep(keys: CliKeys, oldId: string, now: () => number, say: 
   let report: RotationReport;
   try {
     report = await keys.rotate(oldId, {
+      // Named here, not taken from the server's record of the key, which might not hold the name.
+      name: DEMO_KEY_NAME,
       expiresInSeconds: DEMO_LIFETIME_SECONDS,
       deliver(secret) {
         secretLength = secret.length;
@@ -160,7 +166,7 @@ async function walkThrough(keys: CliKeys, context: CommandContext, say: (line?: 
     say("   create a key that expires in an hour, rotate it, and delete the rotated key.");
   } else {
     say(`3. Create a key that expires in an hour:`);
-    const created = await keys.create({ name: "admin-keys demo", expires_in_seconds: DEMO_LIFETIME_SECONDS });
+    const created = await keys.create({ name: DEMO_KEY_NAME, expires_in_seconds: DEMO_LIFETIME_SECONDS });
     const createdId = clean(created.id);
     say(`   created ${createdId} (${keyName(created)}), shown as ${clean(created.redacted_value)}`);
     say(`   its secret (${created.value.length} characters) came back this once; the demo does not print it.`);

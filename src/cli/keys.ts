@@ -94,7 +94,8 @@ export function cliKeys(client: AdminKeysClient, adminKey: string, connection: O
         confirm: confirm === undefined ? undefined : (oldKey) => confirm(shown(oldKey)),
         onStep: onStep === undefined ? undefined : (step) => onStep(shown(step)),
         deliver(secret, key) {
-          if (typeof secret === "string") secrets.push(...secretForms(secret));
+          // rotateKey stops before this when the create's answer held no secret.
+          secrets.push(...secretForms(secret));
           return deliver(secret, shown(key));
         },
       });

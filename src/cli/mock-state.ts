@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { AdminApiKey } from "../index.js";
 import type { MockKeyInput } from "../testing/index.js";
-import { CliError } from "./report.js";
+import { CliError, describeFailure } from "./report.js";
 
 /** What the file says it is, so that a file of something else is never taken for one. */
 export const MOCK_STATE_FORMAT = "admin-keys mock state";
@@ -113,6 +113,6 @@ export function saveMockState(path: string, keys: readonly AdminApiKey[], secret
     } catch {
       // Nothing was left behind to remove.
     }
-    throw new CliError(`Could not write the state file ${path}: ${code(error) ?? (error instanceof Error ? error.message : String(error))}.`);
+    throw new CliError(`Could not write the state file ${path}: ${code(error) ?? describeFailure(error)}.`);
   }
 }

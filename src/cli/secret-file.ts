@@ -53,7 +53,7 @@ export async function checkSecretFileTarget(path: string): Promise<string> {
 }
 
 /** What link() fails with where the file system has no hard links (FAT, some network mounts). */
-const NO_HARD_LINKS: ReadonlySet<string> = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+const NO_HARD_LINKS: ReadonlySet<string | undefined> = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
 /** Creates `path` (failing if it exists) with mode 0600 and `secret` in it, flushed to disk. */
 async function writeExclusively(path: string, secret: string): Promise<void> {
@@ -88,7 +88,7 @@ export async function writeSecretFile(target: string, secret: string): Promise<v
     } catch (error) {
       // A file system without hard links: create the name itself, still exclusively (never
       // clobbering), giving up only the all-or-nothing appearance.
-      if (!NO_HARD_LINKS.has(code(error) ?? "")) throw error;
+      if (!NO_HARD_LINKS.has(code(error))) throw error;
       await writeExclusively(target, secret);
     }
   } catch (error) {

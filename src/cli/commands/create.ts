@@ -45,6 +45,11 @@ export async function create(context: CommandContext): Promise<number> {
     return explainUnknownCreate(context, keys, error, { name, startedAt, endedAt: Date.now() });
   }
 
+  // From a server, so checked: an answer without a secret leaves a key that nobody can use.
+  if (typeof created.value !== "string" || created.value === "") {
+    const remove = suggestedCommand(flags, ["delete", created.id, "--yes"]);
+    throw new CliError(`Created admin key ${clean(created.id)}, but the server's answer holds no secret (no "value"), so nobody holds it. Delete the key with: ${remove}`);
+  }
   if (target !== undefined) {
     try {
       await writeSecretFile(target, created.value);

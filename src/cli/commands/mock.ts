@@ -27,8 +27,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** What the emulator's option errors say, in the terms of this command's flags and file. */
-function startFailure(error: unknown, host: string, port: number, statePath: string | undefined, usage: string): Error {
+/** The emulator's options that come from this command's flags (--port is checked before it starts). */
+const OPTION_FLAGS: readonly (readonly [string, string])[] = [
+  ["apiKey", "--api-key"],
+  ["seed", "--seed"],
+  ["host", "--host"],
+];
+
+/**
+ * What the emulator's start failures say, in the terms of this command's flags and file: a listen
+ * error by its code, an option it refused by the flag that set it. Anything else, as it is.
+ */
+function startFailure(error: unknown, host: string, port: number, statePath: string | undefined, usage: string): unknown {
   const failure = code(error);
   if (failure === "EADDRINUSE") return new CliError(`Cannot listen on ${host}:${port}: the port is in use. Pick another with --port (0 picks a free one).`);
   if (failure !== undefined) return new CliError(`Cannot listen on ${host}:${port}: ${failure}.`);
@@ -36,8 +46,11 @@ function startFailure(error: unknown, host: string, port: number, statePath: str
   if (message.startsWith("options.keys") && statePath !== undefined) {
     return new CliError(`Cannot use the state file ${statePath}: ${message.replace(/^options\./, "")} It was left as it is; fix it, move it away, or pass another --state file.`);
   }
-  if (message.startsWith("options.apiKey")) return new UsageError(message.replace("options.apiKey", "--api-key"), usage);
-  return error instanceof Error ? error : new Error(message);
+  // The rest of the emulator's message says what is wrong with the value.
+  for (const [option, flag] of OPTION_FLAGS) {
+    if (message.startsWith(`options.${option} `)) return new UsageError(`${flag}${message.slice(`options.${option}`.length)}`, usage);
+  }
+  return error;
 }
 
 /**

@@ -1,0 +1,149 @@
+// admin-keys demo against servers the default demo never meets, in process: an organization with
+// no keys, pages without first_id and last_id (optional in the API) holding a key without a name,
+// a rotation refused at its create (the demo deletes the key it made), and a retrieve whose
+// answer holds a secret (called out, never printed).
+import type { ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { type ScriptedServer, type SeenRequest, keyObject, sendError, sendJson, startServer } from "../helpers/scripted-server.js";
+import { serverFactory } from "../testing/helpers.js";
+import { cli } from "./helpers.js";
+
+const start = serverFactory();
+const ADMIN_KEY = "sk-admin-test-key-123";
+const PATH = "/v1/organization/admin_api_keys";
+
+let scripted: ScriptedServer | undefined;
+afterEach(async () => {
+  await scripted?.close();
+  scripted = undefined;
+});
+async function script(handler: (request: SeenRequest, res: ServerResponse) => void): Promise<ScriptedServer> {
+  scripted = await startServer(handler);
+  return scripted;
+}
+
+const skipped = [
+  "3. Skipping create, retrieve, rotate and delete: this is not the local server. Pass --yes to",
+  "   create a key that expires in an hour, rotate it, and delete the rotated key.",
+];
+
+describe("admin-keys demo --base-url, reading only", () => {
+  it("an organization without keys: one empty page, no findings", async () => {
+    const server = await start();
+    const result = await cli(["demo", "--base-url", server.url], { env: { OPENAI_ADMIN_KEY: server.apiKey } });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toEqual([
+      `Talking to ${server.url} with the key in OPENAI_ADMIN_KEY.`,
+      "",
+      "1. List every key, 100 per page, following the cursor:",
+      "   page 1: 0 keys (last page)",
+      "   0 keys in 1 request.",
+      "",
+      "2. Audit every key, page by page (auditKeys; the CLI's admin-keys audit):",
+      "   policy: unused for more than 90 days; never expires; expires within 14 days (or has expired); older than 180 days",
+      "   0 findings in 0 keys. The first 0:",
+      "   admin-keys audit exits 3 when it finds something, so CI can gate on it.",
+      "",
+      ...skipped,
+      "",
+      "7. Retrieve a key that does not exist, and catch the NotFoundError:",
+      expect.stringMatching(/^ {3}NotFoundError 404: No admin API key found with ID 'key_admin_keys_demo_missing'\. \(request req_[0-9a-f]{32}\)$/),
+      "",
+    ]);
+    expect(server.requests.count("admin-api-keys-list")).toBe(2);
+    expect(server.requests.count()).toBe(3);
+  });
+
+  it("pages without first_id and last_id: the span from the page's own keys; a key without a name shows a dash", async () => {
+    const server = await script((request, res) => {
+      if (request.url.startsWith(`${PATH}?`)) return sendJson(res, 200, { object: "list", data: [{ ...keyObject("key_a"), name: undefined }, keyObject("key_b", "B")], has_more: false });
+      return sendError(res, 404, { message: "No such key." });
+    });
+    const result = await cli(["demo", "--base-url", server.baseUrl], { env: { OPENAI_ADMIN_KEY: ADMIN_KEY } });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[3]).toBe("   page 1: 2 keys, key_a … key_b (last page)");
+    expect(lines.slice(8, 14)).toEqual([
+      expect.stringMatching(/^ {3}6 findings in 2 keys: 2 unused, 2 no-expiry, 2 old\. The first 5:$/),
+      expect.stringMatching(/^ {3}key_a {2}- {21}Test {12}unused {5}never used; created \d+ days ago$/),
+      "   key_a  -                     Test            no-expiry  never expires",
+      expect.stringMatching(/^ {3}key_a {2}- {21}Test {12}old {8}created \d+ days ago$/),
+      expect.stringMatching(/^ {3}key_b {2}B {21}Test {12}unused /),
+      "   key_b  B                     Test            no-expiry  never expires",
+    ]);
+    expect(lines.slice(-3)).toEqual(["7. Retrieve a key that does not exist, and catch the NotFoundError:", "   NotFoundError 404: No such key. (request unknown)", ""]);
+    expect(server.requests.map((request) => request.method)).toEqual(["GET", "GET", "GET"]);
+  });
+});
+
+describe("admin-keys demo --base-url --yes", () => {
+  it("a rotation refused at its create: the demo deletes the key it made, and exits 1", async () => {
+    const server = await start({ seed: 2 });
+    const before = server.store.list().map((key) => key.id);
+    // The demo's own create goes through; the rotation's is refused.
+    server.faults.add("admin-api-keys-create", { kind: "delay", ms: 0 });
+    server.faults.add("admin-api-keys-create", { kind: "status", status: 403 });
+    const result = await cli(["demo", "--base-url", server.url, "--yes"], { env: { OPENAI_ADMIN_KEY: server.apiKey } });
+    expect(result.code).toBe(1);
+    const id = /created (key_[0-9a-f]{16}) \(admin-keys demo\)/.exec(result.stdout)?.[1] ?? "";
+    expect(id).not.toBe("");
+    expect(result.stdout.endsWith(`   the rotation stopped at create; the demo deleted its key ${id}.\n`)).toBe(true);
+    expect(result.stderr).toMatch(/^error: Rotating key_\w+ stopped at create: creating the new key failed \(403 PermissionDeniedError: /);
+    // Nothing of the demo's is left; the organization's own keys are untouched.
+    expect(server.store.list().map((key) => key.id)).toEqual(before);
+    expect(server.requests.count("admin-api-keys-create")).toBe(2);
+    expect(server.requests.count("admin-api-keys-delete")).toBe(1);
+  });
+
+  /**
+   * A server that keeps the demo's two keys (key_demo, then key_rotated) until they are deleted,
+   * answering retrieves of key_demo with `demoRecord` added to the record.
+   */
+  async function demoServer(demoRecord: Record<string, unknown>): Promise<{ server: ScriptedServer; secrets: string[]; deleted: Set<string> }> {
+    const secrets = ["sk-admin-demo-first-secret-0123456789abcdef", "sk-admin-demo-second-secret-0123456789abcdef"];
+    const deleted = new Set<string>();
+    let creates = 0;
+    const server = await script((request, res) => {
+      const id = request.url.slice(PATH.length + 1);
+      if (request.url.startsWith(`${PATH}?`)) return sendJson(res, 200, { object: "list", data: [], has_more: false });
+      if (request.method === "POST") {
+        const made = creates++ === 0 ? "key_demo" : "key_rotated";
+        return sendJson(res, 200, { ...keyObject(made, JSON.parse(request.body).name), value: made === "key_demo" ? secrets[0] : secrets[1] });
+      }
+      if (request.method === "DELETE") {
+        deleted.add(id);
+        return sendJson(res, 200, { object: "organization.admin_api_key.deleted", id, deleted: true });
+      }
+      if (deleted.has(id)) return sendError(res, 404, { message: `No admin API key found with ID '${id}'.` });
+      return sendJson(res, 200, { ...keyObject(id, "admin-keys demo"), ...(id === "key_demo" ? demoRecord : {}) });
+    });
+    return { server, secrets, deleted };
+  }
+
+  it("a retrieve whose answer holds a secret: called out, and the secret printed nowhere", async () => {
+    const { server, secrets, deleted } = await demoServer({ value: "sk-admin-demo-first-secret-0123456789abcdef" });
+    const result = await cli(["demo", "--base-url", server.baseUrl, "--yes"], { env: { OPENAI_ADMIN_KEY: ADMIN_KEY } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("\n4. Retrieve key_demo:\n   admin-keys demo: created ");
+    expect(result.stdout).toContain("\n   the answer holds a secret (unexpected!).\n");
+    for (const secret of secrets) expect(result.stdout + result.stderr).not.toContain(secret);
+    // The rotated key was verified with its own secret.
+    const verify = server.requests.find((request) => request.method === "GET" && request.url === `${PATH}/key_rotated`);
+    expect(verify?.headers.authorization).toBe(`Bearer ${secrets[1]}`);
+    expect([...deleted]).toEqual(["key_demo", "key_rotated"]);
+  });
+
+  it("a record of its key without the name: the rotation still names the new key, and both keys are deleted", async () => {
+    const { server, deleted } = await demoServer({ name: null });
+    const result = await cli(["demo", "--base-url", server.baseUrl, "--yes"], { env: { OPENAI_ADMIN_KEY: ADMIN_KEY } });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("\n4. Retrieve key_demo:\n   -: created ");
+    const creates = server.requests.filter((request) => request.method === "POST").map((request) => JSON.parse(request.body));
+    expect(creates).toEqual([
+      { name: "admin-keys demo", expires_in_seconds: 3600 },
+      { name: "admin-keys demo", expires_in_seconds: 3600 },
+    ]);
+    expect([...deleted]).toEqual(["key_demo", "key_rotated"]);
+  });
+});

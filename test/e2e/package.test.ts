@@ -177,6 +177,16 @@ describe("the tarball", () => {
     expect(unwanted).toEqual([]);
   });
 
+  it("is as large as the README says: KiB and unpacked KB within 10 %, the file count exact", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const claim = /The npm tarball is about (\d+) KiB \((\d+) KB unpacked, (\d+) files\)/.exec(readme);
+    expect(claim, "README states the tarball's size").not.toBeNull();
+    const [, kib = "", unpackedKb = "", files = ""] = claim ?? [];
+    expect(Math.abs(packed.size / 1024 - Number(kib)) / Number(kib)).toBeLessThan(0.1);
+    expect(Math.abs(packed.unpackedSize / 1000 - Number(unpackedKb)) / Number(unpackedKb)).toBeLessThan(0.1);
+    expect(packed.files).toHaveLength(Number(files));
+  });
+
   it("installs with openapi-fetch as its only dependency", () => {
     const manifest = JSON.parse(readFileSync(join(consumer, "node_modules/openai-admin-keys/package.json"), "utf8")) as {
       dependencies?: Record<string, string>;

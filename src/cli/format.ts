@@ -9,18 +9,21 @@ const UNITS: readonly [string, number][] = [
   ["month", 30 * 86_400],
   ["day", 86_400],
   ["hour", 3_600],
-  ["minute", 60],
 ];
 
+function counted(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
 // Callers pass at least a minute; rounding to the minute first keeps "in 1 hour" from reading
-// "in 59 minutes" half a second after a key was made to last an hour.
+// "in 59 minutes" half a second after a key was made to last an hour. Under an hour, minutes.
 function amount(seconds: number): string {
-  const rounded = Math.round(seconds / 60) * 60;
+  const minutes = Math.round(seconds / 60);
   for (const [unit, size] of UNITS) {
-    const count = Math.floor(rounded / size);
-    if (count >= 1) return `${count} ${unit}${count === 1 ? "" : "s"}`;
+    const count = Math.floor((minutes * 60) / size);
+    if (count >= 1) return counted(count, unit);
   }
-  return "1 minute";
+  return counted(minutes, "minute");
 }
 
 /**

@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/client/**/*.test.ts", "test/testing/**/*.test.ts", "test/cli/**/*.test.ts", "test/differential/**/*.test.ts"],
+    // Memory figures over 100,000 keys take seconds each and pin no behaviour a mutant changes.
+    exclude: ["test/cli/list-memory.test.ts", "test/cli/audit-memory.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

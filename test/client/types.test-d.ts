@@ -9,7 +9,13 @@ import {
   type AdminApiKeyDeleteResponse,
   type AdminApiKeyListParams,
   type ApiKeyList,
+  APIConnectionError,
   APIError,
+  APIUserAbortError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PaginationError,
   createAdminKeysClient,
   type Page,
   type PagePromise,
@@ -60,5 +66,18 @@ describe("public types", () => {
     expectTypeOf<APIError["status"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<APIError["requestId"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<APIError["headers"]>().toEqualTypeOf<Headers | undefined>();
+  });
+
+  it("each subclass narrows status, so a caught NotFoundError's status is a number", () => {
+    expectTypeOf<NotFoundError["status"]>().toEqualTypeOf<404>();
+    expectTypeOf<BadRequestError["status"]>().toEqualTypeOf<400>();
+    expectTypeOf<RateLimitError["status"]>().toEqualTypeOf<429>();
+    expectTypeOf<InternalServerError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<APIConnectionError["status"]>().toEqualTypeOf<undefined>();
+    expectTypeOf<APIUserAbortError["status"]>().toEqualTypeOf<undefined>();
+    const status: number = ({} as NotFoundError).status;
+    void status;
+    // A PaginationError is not an HTTP failure: it has no status at all.
+    expectTypeOf<PaginationError>().not.toHaveProperty("status");
   });
 });

@@ -6,15 +6,21 @@ import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
+  APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
   createAdminKeysClient,
   InternalServerError,
+  InvalidParameterError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
+  ResponseValidationError,
   UnprocessableEntityError,
 } from "../../src/index.js";
 import { closedPort, type ScriptedServer, sendError, startServer } from "../helpers/scripted-server.js";
@@ -241,5 +247,94 @@ describe("error bodies of other shapes", () => {
     });
     const stringError = (await rejectsString.adminApiKeys.retrieve("k").catch((thrown: unknown) => thrown)) as APIError;
     expect(stringError.message).toBe("Connection error: offline.");
+  });
+});
+
+describe("what each error class says of itself", () => {
+  it("every class has its own name, also after minification would rename the class", async () => {
+    const errors = await import("../../src/errors.js");
+    const expected: Record<string, string> = {
+      AdminKeysError: "AdminKeysError",
+      APIError: "APIError",
+      BadRequestError: "BadRequestError",
+      AuthenticationError: "AuthenticationError",
+      PermissionDeniedError: "PermissionDeniedError",
+      NotFoundError: "NotFoundError",
+      ConflictError: "ConflictError",
+      UnprocessableEntityError: "UnprocessableEntityError",
+      RateLimitError: "RateLimitError",
+      InternalServerError: "InternalServerError",
+      APIConnectionError: "APIConnectionError",
+      APIConnectionTimeoutError: "APIConnectionTimeoutError",
+      APIUserAbortError: "APIUserAbortError",
+      InvalidParameterError: "InvalidParameterError",
+      ResponseTooLargeError: "ResponseTooLargeError",
+      PaginationError: "PaginationError",
+      ResponseValidationError: "ResponseValidationError",
+    };
+    for (const [exported, name] of Object.entries(expected)) {
+      const ErrorClass: unknown = Reflect.get(errors, exported);
+      expect(typeof ErrorClass, exported).toBe("function");
+      // The name lives on the prototype, set by a string: a bundler that renames classes keeps it.
+      const prototype: unknown = Reflect.get(ErrorClass as object, "prototype");
+      expect(Reflect.get(prototype as object, "name"), exported).toBe(name);
+    }
+  });
+
+  it("toJSON() of each gives its name, message and fields, and nothing of the exchange", () => {
+    const headers = new Headers({ "x-request-id": "req_json", "x-other": "kept out" });
+    const apiError = new NotFoundError("gone", { status: 404, headers, code: "not_found", type: "invalid_request_error", param: "key_id" });
+    expect(apiError.toJSON()).toEqual({
+      name: "NotFoundError",
+      message: "gone",
+      status: 404,
+      requestId: "req_json",
+      code: "not_found",
+      type: "invalid_request_error",
+      param: "key_id",
+    });
+    expect(JSON.stringify(apiError)).not.toContain("kept out");
+    expect(new InvalidParameterError("limit", "limit must be an integer from 1 to 100; got 0").toJSON()).toEqual({
+      name: "InvalidParameterError",
+      message: "limit must be an integer from 1 to 100; got 0",
+      param: "limit",
+    });
+    expect(new PaginationError("stopped", { reason: "repeated-cursor", cursor: "key_a", pages: 3, requestId: "req_p" }).toJSON()).toEqual({
+      name: "PaginationError",
+      message: "stopped",
+      reason: "repeated-cursor",
+      cursor: "key_a",
+      pages: 3,
+      requestId: "req_p",
+    });
+    expect(new ResponseValidationError("admin-api-keys-get", { pointer: "/id", expected: "must be string" }, "req_v").toJSON()).toEqual({
+      name: "ResponseValidationError",
+      message: "The admin-api-keys-get response does not match the spec: at /id, must be string.",
+      operationId: "admin-api-keys-get",
+      pointer: "/id",
+      expected: "must be string",
+      requestId: "req_v",
+    });
+    const timeout = new APIConnectionTimeoutError("Request timed out after 5 ms.");
+    expect(timeout.name).toBe("APIConnectionTimeoutError");
+    expect(timeout).toBeInstanceOf(APIConnectionError);
+    expect(timeout.toJSON()).toMatchObject({ name: "APIConnectionTimeoutError", status: undefined, requestId: undefined });
+    expect(new APIUserAbortError("Request was aborted.").name).toBe("APIUserAbortError");
+    expect(new ResponseTooLargeError("big", 10, { status: 200 }).limitBytes).toBe(10);
+  });
+});
+
+describe("create() with what is not an object", () => {
+  it.each([[null], [undefined], ["name"], [["a"]], [5]])("create(%j) is refused before anything is sent", async (params) => {
+    server = await startServer((_req, res) => sendError(res, 500, { message: "must not be reached" }));
+    const { adminApiKeys } = createAdminKeysClient({ apiKey: "sk-admin-errors", baseUrl: server.baseUrl });
+    const error = await adminApiKeys.create(params as never).then(
+      () => expect.unreachable("the call succeeded"),
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect((error as InvalidParameterError).param).toBe("create() parameters");
+    expect((error as Error).message).toMatch(/^create\(\) parameters must be an object; got /);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -121,7 +121,7 @@ describe("neverConnected", () => {
   const fetchFailed = (cause: unknown) => new TypeError("fetch failed", { cause });
   const coded = (code: string) => Object.assign(new Error(code), { code });
 
-  it.each(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "UND_ERR_CONNECT_TIMEOUT"])(
+  it.each(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN", "EADDRNOTAVAIL", "UND_ERR_CONNECT_TIMEOUT"])(
     "%s under fetch failed: the request never left",
     (code) => {
       expect(neverConnected(fetchFailed(coded(code)))).toBe(true);

@@ -32,6 +32,10 @@ describe("checkValue", () => {
     [{ required: false, type: "object" }, {}, undefined],
     [{ required: false, type: "object" }, [], "p must be an object; got an array"],
     [{ required: false, type: "object" }, null, "p must be an object; got null"],
+    [{ required: false, type: "object" }, "{}", 'p must be an object; got "{}"'],
+    [{ required: false, type: "object" }, 5, "p must be an object; got 5"],
+    [{ required: false, type: "object" }, true, "p must be an object; got true"],
+    [{ required: false, type: "array" }, "[]", 'p must be an array; got "[]"'],
     [{ required: false, type: "string" }, "", undefined],
     [{ required: false, type: "string", minLength: 3 }, "ab", 'p must be a string of at least 3 characters; got "ab"'],
     [{ required: false, type: "string", minLength: 2, maxLength: 4 }, "abcde", 'p must be a string of 2 to 4 characters; got "abcde"'],
@@ -39,6 +43,12 @@ describe("checkValue", () => {
     // Lengths count code points, as JSON Schema does: one emoji is one character.
     [{ required: false, type: "string", maxLength: 1 }, "😀", undefined],
     [{ required: false, type: "string", maxLength: 1 }, "😀😀", 'p must be a string of at most 1 characters; got "😀😀"'],
+    // Characters above the surrogates (U+E000–U+FFFF) are one code unit each, and one character.
+    [{ required: false, type: "string", maxLength: 2 }, "\uFF21\uFF22", undefined],
+    [{ required: false, type: "string", maxLength: 2 }, "\uFF21\uFF22\uFFFD", 'p must be a string of at most 2 characters; got "\uFF21\uFF22\uFFFD"'],
+    [{ required: false, type: "string", minLength: 2 }, "\uFFFD", 'p must be a string of at least 2 characters; got "\uFFFD"'],
+    [{ required: false, type: "string", minLength: 2 }, "\uFFFD\uE000", undefined],
+    [{ required: false, type: "string", minLength: 1 }, "", 'p must be a non-empty string; got ""'],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "key_abc", undefined],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "nope", 'p must be a string matching /^key_[a-z]+$/; got "nope"'],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "still-nope", 'p must be a string matching /^key_[a-z]+$/; got "still-nope"'],

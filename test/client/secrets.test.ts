@@ -153,7 +153,24 @@ describe.each([
     ]) {
       expect(classes.has(ErrorClass), `no ${ErrorClass.name} was produced`).toBe(true);
     }
+    // An absence proves little about an error emptied of everything: each still says what happened.
+    const says: [RegExp, RegExp][] = [
+      [/^\w+Error \d{3}$/, /^Incorrect API key provided: Bearer \*\*\* and sk-\*\*\*$/],
+      [/from HTML/, /^502 Bad Gateway: expected a JSON error body, received text\/html \(\d+ bytes\): "<html>upstream rejected Bearer \*\*\* and sk-\*\*\*<\/html>"$/],
+      [/without error object/, /JSON without an "error" object: \{"detail":"Bearer \*\*\* and sk-\*\*\*"\}/],
+      [/unparseable 200/, /^200 OK: expected a JSON body, received text\/plain/],
+      [/repeating page/, /^Stopped listing keys/],
+      [/refused/, /^Connection error: .*ECONNREFUSED/],
+      [/dropped/, /^Connection error: /],
+      [/Timeout/, /^Request timed out after 100 ms\.$/],
+      [/APIUserAbortError/, /^Request was aborted\.$/],
+      [/InvalidParameterError order/, /^order must be one of "asc", "desc"; got "sk-\*\*\*"$/],
+      [/InvalidParameterError apiKey/, /^apiKey has a character a bearer token cannot hold/],
+    ];
     for (const [label, error] of errors) {
+      const expected = says.find(([pattern]) => pattern.test(label))?.[1];
+      expect(expected, `no expectation for ${label}`).toBeDefined();
+      expect((error as Error).message, label).toMatch(expected ?? /^$/);
       for (const [rendering, text] of Object.entries(renderings(error))) {
         // The abort reason is the caller's own object; it is not ours to rewrite.
         if (label === "APIUserAbortError" && rendering.startsWith("inspect")) continue;

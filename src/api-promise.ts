@@ -43,6 +43,7 @@ export interface CallStarter<T> {
  */
 export class APIPromise<T> extends Promise<T> {
   // then/catch/finally make plain promises: the constructor below is not an executor's.
+  // Stryker disable next-line BlockStatement: a species getter that returns undefined makes then() fall back to %Promise% (SpeciesConstructor), the very constructor this one returns
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }

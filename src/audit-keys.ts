@@ -121,9 +121,9 @@ function span(seconds: number): string {
 
 function checkSeconds(param: keyof AuditPolicy, value: unknown): void {
   if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidParameterError(param, `${param} must be a number of seconds, 0 or more; got ${typeof value === "number" ? String(value) : typeof value}`);
-  }
+  // A number, since comparisons would take "14" for 14; NaN fails both comparisons.
+  if (typeof value === "number" && value >= 0 && value < Infinity) return;
+  throw new InvalidParameterError(param, `${param} must be a number of seconds, 0 or more; got ${typeof value === "number" ? String(value) : typeof value}`);
 }
 
 /**
@@ -150,20 +150,17 @@ function judge(key: AdminApiKey, policy: AuditPolicy, nowSeconds: number): Audit
   const found = (rule: AuditRule, detail: string, seconds: number | null): void => {
     findings.push({ keyId: key.id, name: key.name ?? null, owner: key.owner, rule, detail, seconds });
   };
+  // A rule left out is a bound no key reaches: nothing is over Infinity, nothing under -Infinity.
   const lastUsed = key.last_used_at ?? null;
-  if (policy.unusedForSeconds !== undefined) {
-    const idle = nowSeconds - (lastUsed ?? key.created_at);
-    if (idle > policy.unusedForSeconds) found("unused", lastUsed === null ? `never used; created ${span(idle)} ago` : `last used ${span(idle)} ago`, idle);
-  }
+  const idle = nowSeconds - (lastUsed ?? key.created_at);
+  if (idle > (policy.unusedForSeconds ?? Infinity)) found("unused", lastUsed === null ? `never used; created ${span(idle)} ago` : `last used ${span(idle)} ago`, idle);
   if (policy.noExpiry === true && key.expires_at === null) found("no-expiry", "never expires", null);
-  if (policy.expiringWithinSeconds !== undefined && key.expires_at !== null) {
+  if (key.expires_at !== null) {
     const left = key.expires_at - nowSeconds;
-    if (left <= policy.expiringWithinSeconds) found("expiring", left > 0 ? `expires in ${span(left)}` : `expired ${span(-left)} ago`, left);
+    if (left <= (policy.expiringWithinSeconds ?? -Infinity)) found("expiring", left > 0 ? `expires in ${span(left)}` : `expired ${span(-left)} ago`, left);
   }
-  if (policy.olderThanSeconds !== undefined) {
-    const age = nowSeconds - key.created_at;
-    if (age > policy.olderThanSeconds) found("old", `created ${span(age)} ago`, age);
-  }
+  const age = nowSeconds - key.created_at;
+  if (age > (policy.olderThanSeconds ?? Infinity)) found("old", `created ${span(age)} ago`, age);
   return findings;
 }
 

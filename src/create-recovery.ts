@@ -86,7 +86,7 @@ export async function findKeysFromUnknownCreate(client: Pick<AdminKeysClient, "a
   }
   const from = attempt.startedAt / 1000 - slack;
   const to = attempt.endedAt / 1000 + slack;
-  const excluded = new Set(attempt.excludeIds ?? []);
+  const excluded = new Set(attempt.excludeIds);
   const found: AdminApiKey[] = [];
   for await (const key of client.adminApiKeys.list({ order: "desc", limit: 100 }, options)) {
     if (key.created_at < from) break;

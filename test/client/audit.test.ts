@@ -31,6 +31,7 @@ describe("auditKeys, rule by rule", () => {
     ["used 89 days ago", key("k", 400, { lastUsed: -89, expires: 30 }), { unusedForSeconds: 90 * DAY }, []],
     ["never used, created 120 days ago: counted from creation", key("k", 120, { expires: 30 }), { unusedForSeconds: 90 * DAY }, [["k", "unused", "never used; created 120 days ago", 120 * DAY]]],
     ["never used, created 10 days ago", key("k", 10, { expires: 30 }), { unusedForSeconds: 90 * DAY }, []],
+    ["used exactly 1 day ago, against 1h: one day, singular", key("k", 400, { lastUsed: -1, expires: 30 }), { unusedForSeconds: 3600 }, [["k", "unused", "last used 1 day ago", DAY]]],
     ["unused for 5 hours against 1h", key("k", 1, { lastUsed: -5 / 24, expires: 30 }), { unusedForSeconds: 3600 }, [["k", "unused", "last used 5 hours ago", 5 * 3600]]],
     ["never expires", key("k", 1), { noExpiry: true }, [["k", "no-expiry", "never expires", null]]],
     ["expires: no-expiry says nothing", key("k", 1, { expires: 3 }), { noExpiry: true }, []],
@@ -38,6 +39,7 @@ describe("auditKeys, rule by rule", () => {
     ["expires in 5 days, within 14", key("k", 1, { expires: 5 }), { expiringWithinSeconds: 14 * DAY }, [["k", "expiring", "expires in 5 days", 5 * DAY]]],
     ["expires in exactly 14 days: within", key("k", 1, { expires: 14 }), { expiringWithinSeconds: 14 * DAY }, [["k", "expiring", "expires in 14 days", 14 * DAY]]],
     ["expires in 15 days", key("k", 1, { expires: 15 }), { expiringWithinSeconds: 14 * DAY }, []],
+    ["expires this very second: expired, not expiring", key("k", 30, { expires: 0 }), { expiringWithinSeconds: 14 * DAY }, [["k", "expiring", "expired under a minute ago", 0]]],
     ["expired 3 days ago", key("k", 30, { expires: -3 }), { expiringWithinSeconds: 14 * DAY }, [["k", "expiring", "expired 3 days ago", -3 * DAY]]],
     ["never expires is not expiring", key("k", 1), { expiringWithinSeconds: 14 * DAY }, []],
     ["created 200 days ago, over 180", key("k", 200, { lastUsed: -1, expires: 30 }), { olderThanSeconds: 180 * DAY }, [["k", "old", "created 200 days ago", 200 * DAY]]],
@@ -84,6 +86,8 @@ describe("checkAuditPolicy", () => {
     [{ unusedForSeconds: -1 }, "unusedForSeconds", "unusedForSeconds must be a number of seconds, 0 or more; got -1"],
     [{ olderThanSeconds: Number.NaN }, "olderThanSeconds", "olderThanSeconds must be a number of seconds, 0 or more; got NaN"],
     [{ expiringWithinSeconds: "14d" }, "expiringWithinSeconds", "expiringWithinSeconds must be a number of seconds, 0 or more; got string"],
+    [{ unusedForSeconds: "14" }, "unusedForSeconds", "unusedForSeconds must be a number of seconds, 0 or more; got string"],
+    [{ olderThanSeconds: Number.POSITIVE_INFINITY }, "olderThanSeconds", "olderThanSeconds must be a number of seconds, 0 or more; got Infinity"],
     [{ noExpiry: "yes" }, "noExpiry", "noExpiry must be true or false; got string"],
   ])("refuses %j, naming the rule", (policy, param, message) => {
     const error: unknown = (() => {
@@ -97,5 +101,19 @@ describe("checkAuditPolicy", () => {
     expect(error).toBeInstanceOf(InvalidParameterError);
     expect(error).toMatchObject({ param, message });
     expect(() => auditKeys([], policy as AuditPolicy, { now: NOW })).toThrow(message);
+  });
+
+  it.each([[null], ["strict"], [undefined], [90]])("refuses a policy that is not an object: %j", (policy) => {
+    for (const audit of [() => checkAuditPolicy(policy as unknown as AuditPolicy), () => auditKeys([key("k", 400)], policy as unknown as AuditPolicy, { now: NOW })]) {
+      const error: unknown = (() => {
+        try {
+          audit();
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error).toMatchObject({ param: "policy", message: "policy must be an object of rules" });
+    }
   });
 });

@@ -2,6 +2,7 @@
 // key it may have made, against the real local server's commit-then-fail fault.
 import { describe, expect, it } from "vitest";
 import {
+  APIError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
@@ -29,6 +30,7 @@ describe("createOutcomeUnknown", () => {
     ["a connection that broke", new APIConnectionError("reset", { cause: new TypeError("fetch failed", { cause: Object.assign(new Error("socket"), { code: "UND_ERR_SOCKET" }) }) }), true],
     ["a 2xx body that did not match", new ResponseValidationError("admin-api-keys-create", { pointer: "/id", expected: "string" }, undefined), true],
     ["a 200 that could not be read", new InternalServerError("bad body", { status: 200 }), true],
+    ["a 300 redirect, not followed", new APIError("moved", { status: 300 }), false],
     ["a 400", new BadRequestError("no", { status: 400 }), false],
     ["a 403", new PermissionDeniedError("no", { status: 403 }), false],
     ["a 429", new RateLimitError("later", { status: 429 }), false],
@@ -90,9 +92,42 @@ describe("findKeysFromUnknownCreate", () => {
     expect(await findKeysFromUnknownCreate(client, { name: "deploy", startedAt, endedAt: Date.now() })).toEqual([]);
   });
 
-  it("refuses a window that is not one", async () => {
-    const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: "http://127.0.0.1:9/v1" });
-    await expect(findKeysFromUnknownCreate(client, { name: "x", startedAt: 2, endedAt: 1 })).rejects.toThrow("endedAt not before startedAt");
-    await expect(findKeysFromUnknownCreate(client, { name: "x", startedAt: 1, endedAt: 2, slackSeconds: -1 })).rejects.toThrow("slackSeconds must be");
+  it("takes the window's bounds as inclusive, by name, with slackSeconds 0 allowed, excluding the ids asked", async () => {
+    // The attempt ran from T to T+10 s; with no slack the window is exactly [T, T+10].
+    const T = 1_700_000_000;
+    const server = await start({
+      keys: [
+        { id: "key_after_window", name: "deploy", created_at: T + 11 },
+        { id: "key_window_end", name: "deploy", created_at: T + 10 },
+        { id: "key_other_name", name: "other", created_at: T + 5 },
+        { id: "key_excluded", name: "deploy", created_at: T + 5 },
+        { id: "key_window_start", name: "deploy", created_at: T },
+        { id: "key_before_window", name: "deploy", created_at: T - 1 },
+      ],
+    });
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url });
+    const attempt = { name: "deploy", startedAt: T * 1000, endedAt: (T + 10) * 1000, slackSeconds: 0 };
+    const found = await findKeysFromUnknownCreate(client, { ...attempt, excludeIds: ["key_excluded"] });
+    expect(found.map((key) => key.id)).toEqual(["key_window_end", "key_window_start"]);
+    const all = await findKeysFromUnknownCreate(client, attempt);
+    expect(all.map((key) => key.id)).toEqual(["key_window_end", "key_excluded", "key_window_start"]);
+    // One second of slack reaches one second further each way; an attempt of no duration is one.
+    const slack = await findKeysFromUnknownCreate(client, { name: "deploy", startedAt: T * 1000, endedAt: T * 1000, slackSeconds: 1 });
+    expect(slack.map((key) => key.id)).toEqual(["key_window_start", "key_before_window"]);
+  });
+
+  it.each([
+    ["a start after the end", { startedAt: 2, endedAt: 1 }, "endedAt", "startedAt and endedAt must be times in milliseconds, endedAt not before startedAt"],
+    ["a start that is no time", { startedAt: Number.NaN, endedAt: 1 }, "endedAt", "startedAt and endedAt must be times in milliseconds, endedAt not before startedAt"],
+    ["an end that is no time", { startedAt: 1, endedAt: Number.POSITIVE_INFINITY }, "endedAt", "startedAt and endedAt must be times in milliseconds, endedAt not before startedAt"],
+    ["a negative slack", { startedAt: 1, endedAt: 2, slackSeconds: -1 }, "slackSeconds", "slackSeconds must be a number of seconds, 0 or more; got -1"],
+    ["a slack that is no number", { startedAt: 1, endedAt: 2, slackSeconds: Number.NaN }, "slackSeconds", "slackSeconds must be a number of seconds, 0 or more; got NaN"],
+  ])("refuses %s, naming the parameter, before sending anything", async (_case, window, param, message) => {
+    const server = await start();
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url });
+    const error = await findKeysFromUnknownCreate(client, { name: "x", ...window }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error).toMatchObject({ param, message });
+    expect(server.requests.count()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAdminKeysClient, InvalidParameterError, LOG_LEVEL_ENV, type Logger, NotFoundError } from "../../src/index.js";
 import { type MockServer, startMockServer } from "../../src/testing/index.js";
+import { closedPort } from "../helpers/scripted-server.js";
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -127,6 +128,23 @@ describe("levels", () => {
     );
   });
 
+  it.each([
+    ["a name that is no level", "loud", 'got "loud"'],
+    ["a list holding a level name", ["debug"], "got an array"],
+    ["an object that prints as a level name", { toString: (): string => "debug" }, "got an object"],
+  ])("refuses as logLevel %s, saying what it got", (_case, logLevel, got) => {
+    const error: unknown = (() => {
+      try {
+        // The wrong types are the point: a caller without TypeScript can pass them.
+        createAdminKeysClient({ apiKey: "sk-admin-x", logLevel: logLevel as unknown as "info" });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error).toMatchObject({ param: "logLevel", message: `logLevel must be one of "off", "error", "warn", "info", "debug"; ${got}` });
+  });
+
   it("the default logger is the console", async () => {
     server = await startMockServer({ seed: 1 });
     const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
@@ -149,5 +167,65 @@ describe("levels", () => {
     };
     const page = await createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, logger: throwing, logLevel: "debug" }).adminApiKeys.list();
     expect(page.data).toHaveLength(1);
+  });
+});
+
+describe("what a line says", () => {
+  it("gives each duration as the time the call and the attempt took, no more than the caller measured", async () => {
+    server = await startMockServer({ seed: 1 });
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, logger, logLevel: "debug" }).adminApiKeys;
+    const before = performance.now();
+    await client.list();
+    const measured = performance.now() - before;
+    expect(logger.lines.map((line) => `${line.level} ${line.message.replace(/\d+ ms$/, "N ms")}`)).toEqual([
+      "debug openai-admin-keys: GET /organization/admin_api_keys attempt 1: 200 in N ms",
+      "info openai-admin-keys: GET /organization/admin_api_keys: 200 in N ms",
+    ]);
+    for (const line of logger.lines) {
+      const figure = Number(/ (\d+) ms$/.exec(line.message)?.[1]);
+      expect(figure).toBeGreaterThanOrEqual(0);
+      expect(figure).toBeLessThanOrEqual(Math.ceil(measured));
+    }
+  });
+
+  it("shows a list query as sent: parameters left undefined are not part of it", async () => {
+    server = await startMockServer({ seed: 3 });
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, logger, logLevel: "info" }).adminApiKeys;
+    await client.list({ limit: 2, after: undefined, order: "desc" });
+    expect(server.requests.all("admin-api-keys-list").map((request) => request.url)).toEqual(["/v1/organization/admin_api_keys?limit=2&order=desc"]);
+    expect(logger.lines.map((line) => line.message)).toEqual([expect.stringMatching(/^openai-admin-keys: GET \/organization\/admin_api_keys\?limit=2&order=desc: 200 in \d+ ms$/)]);
+  });
+
+  it("names a failure without a status by its class alone", async () => {
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: `http://127.0.0.1:${await closedPort()}/v1`, logger, logLevel: "debug", maxRetries: 0 }).adminApiKeys;
+    const error = await client.retrieve("key_abc").catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(Error);
+    const { name, message } = error as Error;
+    expect(name).toBe("APIConnectionError");
+    expect(logger.lines.map((line) => `${line.level} ${line.message.replace(/ \d+ ms;/, " N ms;")}`)).toEqual([
+      "debug openai-admin-keys: GET /organization/admin_api_keys/key_abc attempt 1: APIConnectionError in N ms; not retrying: 0 retries spent",
+      `error openai-admin-keys: GET /organization/admin_api_keys/key_abc failed after 1 attempt: APIConnectionError: ${message}`,
+    ]);
+  });
+
+  it("logs a call that failed once, at its end, counting its attempts; a retried attempt is no error", async () => {
+    server = await startMockServer({ seed: 1 });
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, logger, logLevel: "error", maxRetries: 1 }).adminApiKeys;
+    server.faults.add("admin-api-keys-get", { kind: "status", status: 503, retryAfterMs: 0 });
+    server.faults.add("admin-api-keys-get", { kind: "status", status: 503, retryAfterMs: 0 });
+    const id = server.store.list()[0]?.id ?? "";
+    const error = await client.retrieve(id).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(Error);
+    expect(server.requests.count("admin-api-keys-get")).toBe(2);
+    const { name, message } = error as Error;
+    expect(name).toBe("InternalServerError");
+    expect(logger.lines.map((line) => `${line.level} ${line.message}`)).toEqual([
+      `error openai-admin-keys: GET /organization/admin_api_keys/${id} failed after 2 attempts: InternalServerError: ${message}`,
+    ]);
+    expect(logger.lines[0]?.details).toMatchObject({ operationId: "admin-api-keys-get", attempt: 2, status: 503 });
   });
 });

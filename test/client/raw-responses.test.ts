@@ -96,20 +96,32 @@ describe(".asResponse()", () => {
     void keys;
   });
 
-  it("after the call was sent for its data, says so instead of sending it twice", async () => {
+  it("is asked once: calling it twice gives the same promise and sends one request", async () => {
     const { server, keys } = await boot();
     const call = keys.retrieve(server.store.list()[0]?.id ?? "");
-    await call;
-    await expect(call.asResponse()).rejects.toThrow(/asResponse\(\) came after the call was sent for its data/);
+    const first = call.asResponse();
+    expect(call.asResponse()).toBe(first);
+    expect((await first).status).toBe(200);
     expect(server.requests.count("admin-api-keys-get")).toBe(1);
   });
 
-  it("asked first, the call itself is not sent for data: awaiting it says why", async () => {
+  const ASK_ONE = "ask for one or the other, on the promise the method returned.";
+  it.each([
+    ["asResponse() after the data was awaited", "data", "asResponse", `asResponse() came after the call was sent for its data; ${ASK_ONE}`],
+    ["withResponse() after asResponse()", "response", "withResponse", `withResponse() came after the call was sent for its raw response (asResponse); ${ASK_ONE}`],
+    ["awaiting the call after asResponse()", "response", "then", `then() came after the call was sent for its raw response (asResponse); ${ASK_ONE}`],
+  ] as const)("%s: rejects with an Error that says why, and sends nothing more", async (_case, sentFor, asked, message) => {
     const { server, keys } = await boot();
     const call = keys.retrieve(server.store.list()[0]?.id ?? "");
-    const response = await call.asResponse();
-    expect(response.status).toBe(200);
-    await expect(call).rejects.toThrow(/then\(\) came after the call was sent for its raw response/);
+    if (sentFor === "data") expect((await call).id).toBe(server.store.list()[0]?.id);
+    else expect((await call.asResponse()).status).toBe(200);
+    const late = asked === "then" ? call : asked === "asResponse" ? call.asResponse() : call.withResponse();
+    const error = await late.then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toHaveProperty("message", message);
     expect(server.requests.count("admin-api-keys-get")).toBe(1);
   });
 });

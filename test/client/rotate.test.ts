@@ -13,6 +13,7 @@ import {
   rotateKey,
 } from "../../src/index.js";
 import type { MockServer } from "../../src/testing/index.js";
+import { closedPort, sendJson, startServer } from "../helpers/scripted-server.js";
 import { serverFactory } from "../testing/helpers.js";
 
 const start = serverFactory();
@@ -99,6 +100,15 @@ describe("rotateKey", () => {
     expect(report.steps.map((step) => `${step.step} ${step.outcome}`)).toEqual(["retrieve done", "create planned", "deliver planned", "verify planned", "delete planned"]);
   });
 
+  it.each([
+    ["no lifetime", {}, 'create a key named "CI pipeline" that never expires'],
+    ["a lifetime", { expiresInSeconds: 86_400 }, 'create a key named "CI pipeline" that expires 86400 seconds after it is made'],
+  ])("in a dry run with %s, the planned create says how long the key will live", async (_case, more, summary) => {
+    const server = await start({ keys: [OLD] });
+    const report = await rotateKey(clientFor(server), "key_old", optionsFor(server, [], { dryRun: true, ...more }));
+    expect(report.steps.find((step) => step.step === "create")).toEqual({ step: "create", outcome: "planned", summary });
+  });
+
   it("asks before creating anything, and stops with nothing created when the answer is no", async () => {
     const server = await start({ keys: [OLD] });
     const asked: string[] = [];
@@ -107,6 +117,24 @@ describe("rotateKey", () => {
     expect(error.step).toBe("confirm");
     expect(server.requests.count("admin-api-keys-create")).toBe(0);
     expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "exists" }, newKey: undefined, secret: "none", remedies: [] });
+    // Nothing failed, so there is no cause, not even an undefined one (util.inspect would show it).
+    expect("cause" in error).toBe(false);
+    // Its JSON for structured logs: what happened and the state, nothing else.
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "RotationError",
+      message: "Rotating key_old stopped at confirm: the rotation was not confirmed. Nothing was created; key_old is unchanged.",
+      step: "confirm",
+      state: { oldKey: { id: "key_old", presence: "exists" }, secret: "none", remedies: [] },
+    });
+  });
+
+  it("stops at retrieve when the server cannot be reached, naming the failure by its class (it has no status)", async () => {
+    const unreachable = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: `http://127.0.0.1:${await closedPort()}/v1`, maxRetries: 0 });
+    const error = await rotationError(rotateKey(unreachable, "key_old", { clientOptions: {}, deliver: () => "nowhere" }));
+    expect(error.step).toBe("retrieve");
+    expect(error.message).toMatch(/^Rotating key_old stopped at retrieve: could not retrieve key_old \(APIConnectionError: [^)]+\)\. Nothing was created\.$/);
+    expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "unknown" }, secret: "none" });
+    expect(error.cause).toMatchObject({ name: "APIConnectionError" });
   });
 
   it("stops at retrieve for a key that does not exist: nothing created", async () => {
@@ -154,6 +182,27 @@ describe("rotateKey", () => {
     expect(server.requests.count("admin-api-keys-list")).toBe(1);
   });
 
+  it("after a create whose outcome is unknown that made nothing (a plain 500), finds no key and says so", async () => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-create", { kind: "status", status: 500 });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    expect(server.store.createdCount).toBe(0);
+    expect(server.store.size).toBe(1);
+    expect(error.step).toBe("create");
+    expect(error.message).toMatch(
+      /^Rotating key_old stopped at create: the create's outcome is unknown \(500 InternalServerError: .*\): the key may exist without anyone holding its secret\. No key named "CI pipeline" was created meanwhile, so none seems to have been made; key_old is unchanged\.$/,
+    );
+    expect(error.state).toEqual({
+      oldKey: { id: "key_old", presence: "exists" },
+      newKey: undefined,
+      possibleNewKeyIds: [],
+      secret: "none",
+      secretLocation: undefined,
+      remedies: [{ purpose: "retry", action: "rotate", keyId: "key_old", why: "nothing was created; rotate key_old again once the cause is fixed" }],
+    });
+    expect(server.requests.count("admin-api-keys-list")).toBe(1);
+  });
+
   it("stops at deliver when handing the secret over fails: the new key exists, nobody holds its secret", async () => {
     const server = await start({ keys: [OLD] });
     let secret = "";
@@ -175,6 +224,41 @@ describe("rotateKey", () => {
     expect(error.message).toContain("vault refused ***");
     expectNoSecretIn(error, [secret, server.apiKey]);
     expect(server.requests.count("admin-api-keys-delete")).toBe(0);
+  });
+
+  it("against a server that makes the new key's id of its secret, hides it in the remedies too, and names the deliver's error by name and message", async () => {
+    const secret = "sk-admin-HOSTILE-ID-7Q2WX9";
+    const record = { object: "organization.admin_api_key", name: "CI pipeline", redacted_value: "sk-admin...abc", created_at: 1_700_000_000, expires_at: null, last_used_at: null, owner: { type: "user", object: "organization.user", id: "user_ada", name: "Ada", role: "owner" } };
+    const hostile = await startServer((req, res) =>
+      req.method === "POST" ? sendJson(res, 200, { ...record, id: `key_${secret}`, value: secret }) : sendJson(res, 200, { ...record, id: "key_old" }),
+    );
+    try {
+      class VaultSealed extends Error {
+        override name = "VaultSealed";
+        override toString(): string {
+          return "a vault error; see the vault's log";
+        }
+      }
+      const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: hostile.baseUrl, maxRetries: 0 });
+      const error = await rotationError(
+        rotateKey(client, "key_old", {
+          clientOptions: { baseUrl: hostile.baseUrl },
+          deliver: () => {
+            throw new VaultSealed("the vault is sealed");
+          },
+        }),
+      );
+      expect(error.step).toBe("deliver");
+      expect(error.message).toContain("(VaultSealed: the vault is sealed)");
+      const [undo] = error.state.remedies;
+      expect(undo).toMatchObject({ purpose: "undo", action: "delete" });
+      expect(undo?.keyId).toMatch(/^key_\S+$/);
+      expect(undo?.why).toBe(`${undo?.keyId ?? ""} is the new key; deleting it leaves key_old as it was`);
+      expectNoSecretIn(error, [secret]);
+      expect(hostile.requests.map((request) => request.method)).toEqual(["GET", "POST"]);
+    } finally {
+      await hostile.close();
+    }
   });
 
   it("stops at verify when the new secret does not work, and never deletes the old key", async () => {
@@ -246,6 +330,11 @@ describe("rotateKey", () => {
     // Callers without TypeScript can leave them out.
     await expect(rotateKey(client, "key_old", { clientOptions: {} } as RotateKeyOptions)).rejects.toThrow("deliver must be a function");
     await expect(rotateKey(client, "key_old", { deliver: () => "x" } as unknown as RotateKeyOptions)).rejects.toThrow("clientOptions must be");
+    for (const options of [null, undefined, "fast"]) {
+      const error = await rotateKey(client, "key_old", options as unknown as RotateKeyOptions).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error).toMatchObject({ param: "options", message: "rotateKey() needs options with clientOptions and deliver" });
+    }
     expect(server.requests.count()).toBe(0);
   });
 });

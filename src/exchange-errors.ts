@@ -70,17 +70,23 @@ function serverError(body: unknown): ServerError | undefined {
   };
 }
 
-// The text of a JSON answer reaches us only when it was not an object: openapi-fetch hands over
+// The text of a JSON answer reaches us only when it was not an object: guardedFetch hands over
 // the raw text when parsing failed, or the parsed value (here a string) when it did not.
 function jsonProblem(text: string): string {
   const start = text.trimStart()[0];
   return start === "{" || start === "[" ? "application/json that does not parse" : "application/json that is not an object";
 }
 
+/** A Content-Type value without its parameters: `text/html` of `text/html; charset=utf-8`. */
+function mediaType(contentType: string): string {
+  const parameters = contentType.indexOf(";");
+  return parameters === -1 ? contentType : contentType.slice(0, parameters);
+}
+
 /** Says what arrived instead of what was expected, e.g. `text/html (1234 bytes): "<html>…"`. */
 function describeBody(response: Response, text: string, redact: Redact): string {
-  const declared = response.headers.get("content-type")?.split(";")[0]?.trim();
-  const contentType = declared ? excerpt(redact(declared), 60) : "no content type";
+  // excerpt() trims, which also drops the space a server may put before the `;`.
+  const contentType = excerpt(redact(mediaType(response.headers.get("content-type") ?? "")), 60) || "no content type";
   if (text === "") return `an empty body (${contentType})`;
   const bytes = new TextEncoder().encode(text).length;
   const what = contentType !== "application/json" ? contentType : jsonProblem(text);
@@ -88,7 +94,8 @@ function describeBody(response: Response, text: string, redact: Redact): string 
 }
 
 /**
- * Turns a non-2xx answer into the error class for its status. The message is the server's
+ * Turns a non-2xx answer into the error class for its status. `body` is the parsed JSON, or the
+ * text as it came when it was not JSON (`""` for an empty body). The message is the server's
  * `error.message` when the body has one; otherwise it says what arrived.
  */
 export function errorFromStatus(response: Response, body: unknown, redact: Redact): APIError {
@@ -103,8 +110,8 @@ export function errorFromStatus(response: Response, body: unknown, redact: Redac
     });
   }
   const received =
-    typeof body === "string" || body === undefined
-      ? describeBody(response, body ?? "", redact)
+    typeof body === "string"
+      ? describeBody(response, body, redact)
       : `JSON without an "error" object: ${excerpt(redact(JSON.stringify(body)))}`;
   return new ErrorClass(`${statusLine(response, redact)}: expected a JSON error body, received ${received}`, arrived(response, redact));
 }
@@ -147,7 +154,7 @@ export function errorFromOversizedBody(response: Response, limitBytes: number, r
  */
 export function errorFromUnexpectedStatus(response: Response, redact: Redact): APIError {
   const location = response.headers.get("location");
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400) || response.redirected) {
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status <= 399) || response.redirected) {
     const target = response.redirected ? response.url : location;
     const where = target ? ` to ${JSON.stringify(excerpt(redact(target), 200))}` : "";
     return new APIError(

@@ -89,22 +89,25 @@ async function fetchPage(
     const expected = 'a page of keys ({ "data": [...], "has_more": true|false })';
     throw errorFromWrongShape(response, expected, shapeOf(data), (text) => transport.redact(text));
   }
-  if (data.has_more) checkProgress(data, requestId, query, position, transport);
-  return { data: new Page(data, query, transport, options, position, requestId), response, requestId };
+  const next = data.has_more ? checkProgress(data, requestId, query, position, transport) : undefined;
+  return { data: new Page(data, query, transport, options, position, next, requestId), response, requestId };
 }
 
 function pageOf(outcome: WithResponse<Page>): Page {
   return outcome.data;
 }
 
-/** Throws the PaginationError that ends a chain whose next step would loop or lead nowhere. */
+/**
+ * The cursor a page with has_more goes on from; or the PaginationError that ends a chain whose next
+ * step would loop or lead nowhere.
+ */
 function checkProgress(
   list: ApiKeyList,
   requestId: string | undefined,
   query: AdminApiKeysListQuery,
   position: ChainPosition,
   transport: Transport,
-): void {
+): string {
   const pages = position.index + 1;
   const where = query.after === undefined ? "the first page" : `the page after ${quoted(query.after, transport)}`;
   const next = nextCursorOf(list);
@@ -115,14 +118,16 @@ function checkProgress(
       { reason: list.data.length === 0 ? "empty-page" : "missing-cursor", pages, requestId },
     );
   }
-  const followedFrom = position.followed.get(next);
-  if (followedFrom !== undefined && followedFrom <= position.index) {
+  // A cursor not followed yet is followed from no page number, so from none at or before this one.
+  const followedFrom = position.followed.get(next) ?? Number.POSITIVE_INFINITY;
+  if (followedFrom <= position.index) {
     const cursor = transport.redact(next);
     throw new PaginationError(
       `Stopped listing keys after ${pages} pages: ${where} points on to ${quoted(next, transport)}, a cursor this listing has already followed; following it again would repeat keys forever.`,
       { reason: "repeated-cursor", cursor, pages, requestId },
     );
   }
+  return next;
 }
 
 function quoted(cursor: string, transport: Transport): string {
@@ -158,6 +163,8 @@ export class Page implements ApiKeyList {
   readonly #transport: Transport;
   readonly #options: RequestOptions | undefined;
   readonly #position: ChainPosition;
+  /** The `after` of the next page; none on the last page. */
+  readonly #next: string | undefined;
   readonly #requestId: string | undefined;
 
   /** @internal Pages come from `client.adminApiKeys.list()`. */
@@ -167,6 +174,7 @@ export class Page implements ApiKeyList {
     transport: Transport,
     options: RequestOptions | undefined,
     position: ChainPosition,
+    next: string | undefined,
     requestId: string | undefined,
   ) {
     this.object = "list";
@@ -178,6 +186,7 @@ export class Page implements ApiKeyList {
     this.#transport = transport;
     this.#options = options;
     this.#position = position;
+    this.#next = next;
     this.#requestId = requestId;
   }
 
@@ -197,14 +206,14 @@ export class Page implements ApiKeyList {
    * point back to a cursor this chain of pages has already followed, or says `has_more` with no keys.
    */
   async getNextPage(): Promise<Page> {
-    if (!this.has_more) {
+    // A page with has_more always has a cursor: fetchPage refused one without.
+    const after = this.#next;
+    if (after === undefined) {
       throw new InvalidParameterError(
         "getNextPage()",
         "getNextPage() must be called on a page with has_more: true (check hasNextPage() first); got the last page, has_more: false",
       );
     }
-    // fetchPage refused this page if it had no cursor to go on from.
-    const after = nextCursorOf(this) ?? "";
     const { index, followed } = this.#position;
     if (!followed.has(after)) followed.set(after, index + 1);
     return fetchPage(this.#transport, { ...this.#query, after }, this.#options, { index: index + 1, followed }).then(pageOf);

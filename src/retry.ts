@@ -110,9 +110,11 @@ const RFC850_DATE = new RegExp(
 );
 const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTHS}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`);
 
-function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
-  const monthIndex = MONTHS.split("|").indexOf(month);
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
+// `month` is a regex group that always matches; TypeScript types every group as maybe undefined.
+function utc(year: number, month: string | undefined, day: number, hour: number, minute: number, second: number): number | undefined {
+  const monthIndex = MONTHS.split("|").findIndex((name) => name === month);
+  // An hour past 23 needs no check of its own: it rolls over into another day, refused below.
+  if (minute > 59 || second > 60) return undefined;
   const ms = Date.UTC(year, monthIndex, day, hour, minute, Math.min(second, 59));
   // Date.UTC rolls 31 Feb over into March; a date that does not exist is not a date.
   return new Date(ms).getUTCDate() === day ? ms : undefined;
@@ -121,17 +123,17 @@ function utc(year: number, month: string, day: number, hour: number, minute: num
 /** The time an HTTP-date names, in ms since the epoch, or undefined when it is not one. */
 export function parseHttpDate(text: string, now: number): number | undefined {
   let match = IMF_FIXDATE.exec(text);
-  if (match) return utc(Number(match[3]), match[2] ?? "", Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+  if (match) return utc(Number(match[3]), match[2], Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
   match = RFC850_DATE.exec(text);
   if (match) {
     // A two-digit year that looks more than 50 years ahead is in the past century (RFC 9110 §5.6.7).
     const thisYear = new Date(now).getUTCFullYear();
     let year = Math.floor(thisYear / 100) * 100 + Number(match[3]);
     if (year > thisYear + 50) year -= 100;
-    return utc(year, match[2] ?? "", Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+    return utc(year, match[2], Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
   }
   match = ASCTIME_DATE.exec(text);
-  if (match) return utc(Number(match[6]), match[1] ?? "", Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5]));
+  if (match) return utc(Number(match[6]), match[1], Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5]));
   return undefined;
 }
 
@@ -142,12 +144,13 @@ export function parseHttpDate(text: string, now: number): number | undefined {
  */
 export function serverRequestedDelayMs(headers: Headers | undefined, now: number): number | undefined {
   if (!headers) return undefined;
-  const milliseconds = headers.get("retry-after-ms")?.trim();
-  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds)) {
+  // Headers trim a value's surrounding whitespace already.
+  const milliseconds = headers.get("retry-after-ms");
+  if (milliseconds !== null && /^\d+(\.\d+)?$/.test(milliseconds)) {
     const ms = Number(milliseconds);
     if (ms <= MAX_SERVER_DELAY_MS) return ms;
   }
-  const retryAfter = headers.get("retry-after")?.trim();
+  const retryAfter = headers.get("retry-after");
   if (!retryAfter) return undefined;
   let ms: number | undefined;
   if (DELAY_SECONDS.test(retryAfter)) ms = Number(retryAfter) * 1000;

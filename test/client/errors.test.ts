@@ -210,10 +210,23 @@ describe("error bodies of other shapes", () => {
     ['{"error":null}', 'JSON without an "error" object: {"error":null}'],
     ['"just a string"', 'application/json that is not an object (13 bytes): "just a string"'],
     ["[1, 2", 'application/json that does not parse (5 bytes): "[1, 2"'],
+    // Leading whitespace does not hide that the text meant to be JSON.
+    ["  [1, 2", 'application/json that does not parse (7 bytes): "[1, 2"'],
+    ["null", 'JSON without an "error" object: null'],
   ])("%s is described", async (body, received) => {
     const error = (await failure((res) => raw(res, 400, "application/json", body))) as APIError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.message).toBe(`400 Bad Request: expected a JSON error body, received ${received}`);
+  });
+
+  it.each([
+    ["application/json; charset=utf-8", "application/json that does not parse (5 bytes)"],
+    ["application/json ; charset=utf-8", "application/json that does not parse (5 bytes)"],
+    ["text/plain;format=flowed", "text/plain (5 bytes)"],
+    [";charset=utf-8", "no content type (5 bytes)"],
+  ])("the content type %j is named without its parameters", async (contentType, described) => {
+    const error = (await failure((res) => raw(res, 400, contentType, "{oops"))) as APIError;
+    expect(error.message).toBe(`400 Bad Request: expected a JSON error body, received ${described}: "{oops"`);
   });
 
   it("a status line without a reason phrase gives the bare status", async () => {

@@ -87,6 +87,35 @@ describe("a body that cannot be read after the status arrived keeps its status",
   });
 });
 
+describe("a body that arrives in pieces", () => {
+  it.each([200, 404])("a %i body in three writes, split inside a UTF-8 character, is read whole", async (status) => {
+    const name = "Clé d'équipe";
+    const body = Buffer.from(JSON.stringify(status === 200 ? keyObject("key_1", name) : { error: { message: name, type: "invalid_request_error", param: null, code: null } }));
+    // Each cut falls between the two bytes of an "é".
+    const firstCut = body.indexOf(Buffer.from("é")) + 1;
+    const lastCut = body.lastIndexOf(Buffer.from("é")) + 1;
+    const pieces = [body.subarray(0, firstCut), body.subarray(firstCut, lastCut), body.subarray(lastCut)];
+    const server = await serve(async (_req, res) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      for (const piece of pieces) {
+        res.write(piece);
+        // A pause between writes, so that each arrives on its own.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      res.end();
+    });
+    const keys = clientFor(server);
+    if (status === 200) {
+      expect((await keys.retrieve("key_1")).name).toBe(name);
+    } else {
+      const error = (await caught(keys.retrieve("key_1"))) as NotFoundError;
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error.message).toBe(name);
+    }
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 /** Writes 64 KiB chunks until the client goes away; reports how many bytes it wrote. */
 function endless(res: ServerResponse, status: number, written: { bytes: number; closed: boolean }): void {
   const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -143,6 +172,56 @@ describe("a response body over maxResponseBytes", () => {
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     await expect.poll(() => written.closed).toBe(true);
     expect(written.bytes).toBeLessThan(50_000_000);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ["without a content encoding", {}],
+    ["with content-encoding: identity", { "content-encoding": "identity" }],
+  ])("a declared Content-Length over the limit, %s, is refused before any of the body arrives", async (_label, encoding) => {
+    // The server sends the headers, then nothing: only the header can have said it was too large.
+    const written = { closed: false };
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000001", ...encoding });
+      res.flushHeaders();
+      res.on("close", () => (written.closed = true));
+    });
+    const keys = createAdminKeysClient({ apiKey: API_KEY, baseUrl: server.baseUrl, maxRetries: 0, timeoutMs: 5_000, maxResponseBytes: 1_000_000 }).adminApiKeys;
+    const error = (await caught(keys.retrieve("key_1"))) as ResponseTooLargeError;
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error.message).toBe("200 OK: the response body is larger than 1000000 bytes (maxResponseBytes), so it was not read to the end.");
+    await expect.poll(() => written.closed).toBe(true);
+  });
+
+  it.each<[string, boolean]>([
+    ["with its Content-Length", true],
+    ["sent chunked", false],
+  ])("a body of exactly maxResponseBytes, %s, is read; one byte more is refused", async (_label, declared) => {
+    const body = JSON.stringify(keyObject("key_1"));
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", ...(declared ? { "content-length": String(body.length) } : {}) });
+      res.end(body);
+    });
+    const within = createAdminKeysClient({ apiKey: API_KEY, baseUrl: server.baseUrl, maxResponseBytes: body.length }).adminApiKeys;
+    expect((await within.retrieve("key_1")).id).toBe("key_1");
+    const under = createAdminKeysClient({ apiKey: API_KEY, baseUrl: server.baseUrl, maxResponseBytes: body.length - 1 }).adminApiKeys;
+    const error = (await caught(under.retrieve("key_1"))) as ResponseTooLargeError;
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error.limitBytes).toBe(body.length - 1);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a gzip body whose Content-Length is over the limit but whose decoded body is not is read: the limit counts decoded bytes", async () => {
+    const json = JSON.stringify({ error: { message: "gone" } });
+    const wire = gzipSync(json);
+    // Gzip's header and trailer make so short a body longer on the wire than decoded.
+    expect(wire.length).toBeGreaterThan(json.length);
+    const server = await serve((_req, res) => {
+      res.writeHead(404, { "content-type": "application/json", "content-encoding": "gzip", "content-length": wire.length });
+      res.end(wire);
+    });
+    const error = (await caught(clientFor(server, { maxResponseBytes: json.length }).retrieve("key_1"))) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe("gone");
   });
 
   it("the limit counts decoded bytes: a small gzip body that inflates past it is refused", async () => {
@@ -217,6 +296,55 @@ describe("redirects are not followed", () => {
     expect(elsewhere.requests).toHaveLength(0);
     // A redirect is an answer, not a failure to repeat.
     expect(server.requests).toHaveLength(1);
+  });
+
+  it.each<[number, string | undefined, string]>([
+    [300, "/v1/elsewhere", '300 Multiple Choices: the server redirected the request to "/v1/elsewhere"; the API does not redirect, so it was not followed.'],
+    [399, "/v1/elsewhere", '399 unknown: the server redirected the request to "/v1/elsewhere"; the API does not redirect, so it was not followed.'],
+    [302, undefined, "302 Found: the server redirected the request; the API does not redirect, so it was not followed."],
+    [600, "/v1/elsewhere", "600 unknown: not a status the API answers with."],
+    [999, undefined, "999 unknown: not a status the API answers with."],
+  ])("a %i with location %j is an APIError that says what it was, sent once", async (status, location, message) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(status, { ...(location === undefined ? {} : { location }), "content-length": "0" });
+      res.end();
+    });
+    const error = (await caught(clientFor(server).retrieve("key_1"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(status);
+    expect(error.message).toBe(message);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an opaque redirect (what a browser's fetch gives for redirect: manual) is refused as a redirect", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(302, { location: "/v1/elsewhere", "content-length": "0" });
+      res.end();
+    });
+    // A browser hides everything of a redirect it did not follow: status 0, no reason, no headers.
+    const browserLike: typeof fetch = async (input) => {
+      const response = await fetch(input);
+      return Object.defineProperties(response, {
+        type: { value: "opaqueredirect" },
+        status: { value: 0 },
+        statusText: { value: "" },
+        headers: { value: new Headers() },
+      });
+    };
+    const keys = createAdminKeysClient({ apiKey: API_KEY, baseUrl: server.baseUrl, maxRetries: 2, fetch: browserLike }).adminApiKeys;
+    const error = (await caught(keys.retrieve("key_1"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(0);
+    expect(error.message).toBe("0: the server redirected the request; the API does not redirect, so it was not followed.");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a custom fetch that resolves with a network error (status 0) is refused, not taken for a redirect", async () => {
+    const keys = createAdminKeysClient({ apiKey: API_KEY, baseUrl: "http://127.0.0.1:9/v1", maxRetries: 2, fetch: async () => Response.error() }).adminApiKeys;
+    const error = (await caught(keys.retrieve("key_1"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(0);
+    expect(error.message).toBe("0: not a status the API answers with.");
   });
 
   it("client.raw does not follow either", async () => {

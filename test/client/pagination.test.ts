@@ -103,8 +103,10 @@ describe("pages", () => {
     expect([first.has_more, first.first_id, first.last_id, first.hasNextPage()]).toEqual([true, id(0), id(1), true]);
     const second = await first.getNextPage();
     expect([second.has_more, second.first_id, second.last_id, second.hasNextPage()]).toEqual([false, id(2), id(2), false]);
-    await expect(second.getNextPage()).rejects.toThrow(InvalidParameterError);
-    await expect(second.getNextPage()).rejects.toThrow(
+    const error = (await second.getNextPage().catch((thrown: unknown) => thrown)) as InvalidParameterError;
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error.param).toBe("getNextPage()");
+    expect(error.message).toBe(
       "getNextPage() must be called on a page with has_more: true (check hasNextPage() first); got the last page, has_more: false",
     );
     expect(server?.requests).toHaveLength(2);
@@ -226,12 +228,14 @@ describe("a server that would make us loop ends the iteration with a PaginationE
     expect(afters()).toEqual([null, "key_b"]);
   });
 
-  it("has_more with keys but no last_id and no usable id on the last key: a PaginationError naming it", async () => {
-    const keys = await keysFrom((_req, res) => sendJson(res, 200, page([{ ...keyObject("x"), id: 7 }], { first_id: null, has_more: true })));
+  it.each([[7], [""], [null]])("has_more with keys but no last_id and a last key id of %j: a PaginationError naming it", async (keyId) => {
+    const keys = await keysFrom((_req, res) => sendJson(res, 200, page([{ ...keyObject("x"), id: keyId }], { first_id: null, has_more: true })));
     const error = (await keys.list().toArray().catch((thrown: unknown) => thrown)) as PaginationError;
     expect(error).toBeInstanceOf(PaginationError);
     expect(error.reason).toBe("missing-cursor");
-    expect(error.message).toContain("has no last_id and its last key no id");
+    expect(error.message).toBe(
+      "Stopped listing keys: the server said has_more, but the first page has no last_id and its last key no id, so there is no cursor to go on from.",
+    );
     expect(server?.requests).toHaveLength(1);
   });
 
@@ -241,6 +245,19 @@ describe("a server that would make us loop ends the iteration with a PaginationE
     expect(error).toBeInstanceOf(PaginationError);
     expect(error.reason).toBe("repeated-cursor");
     expect(server?.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ["an 80-character cursor is quoted whole", "c".repeat(80), `"${"c".repeat(80)}"`],
+    ["an 81-character cursor is cut at 80", "c".repeat(81), `"${"c".repeat(80)}…"`],
+  ])("in the message, %s; the error's cursor is the whole cursor", async (_label, cursor, shown) => {
+    const keys = await keysFrom((_req, res) => sendJson(res, 200, page([keyObject("key_a")], { first_id: "key_a", last_id: cursor, has_more: true })));
+    const error = (await keys.list({ after: cursor }).toArray().catch((thrown: unknown) => thrown)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.message).toBe(
+      `Stopped listing keys after 1 pages: the page after ${shown} points on to ${shown}, a cursor this listing has already followed; following it again would repeat keys forever.`,
+    );
+    expect(error.cursor).toBe(cursor);
   });
 
   /** Serves a ring of pages: the page after cursor `ring[i]` ends at `ring[i + 1]`, and the last one at `ring[0]`. */
@@ -280,6 +297,26 @@ describe("a server that would make us loop ends the iteration with a PaginationE
     expect(again.last_id).toBe(second.last_id);
     await expect(second.getNextPage()).rejects.toBeInstanceOf(PaginationError);
     expect(server?.requests).toHaveLength(4);
+  });
+
+  it("asking an earlier page again after a later one went on is not a loop either", async () => {
+    // key_A → key_B → key_C → (last page).
+    const keys = await keysFrom((req, res) => {
+      const after = new URL(req.url, "http://x").searchParams.get("after");
+      const cursor = after === null ? "key_A" : after === "key_A" ? "key_B" : after === "key_B" ? "key_C" : undefined;
+      if (cursor === undefined) return sendJson(res, 200, page([keyObject("key_D")], { first_id: "key_D", last_id: "key_D", has_more: false }));
+      sendJson(res, 200, page([keyObject(cursor)], { first_id: cursor, last_id: cursor, has_more: true }));
+    });
+    const first = await keys.list();
+    const second = await first.getNextPage();
+    const third = await second.getNextPage();
+    // The second page again: it points on to key_B, which the second page itself followed.
+    const secondAgain = await first.getNextPage();
+    expect(secondAgain.last_id).toBe("key_B");
+    const thirdAgain = await secondAgain.getNextPage();
+    expect(thirdAgain.last_id).toBe(third.last_id);
+    expect((await thirdAgain.getNextPage()).last_id).toBe("key_D");
+    expect(afters()).toEqual([null, "key_A", "key_B", "key_A", "key_B", "key_C"]);
   });
 
   it.each([[null], [undefined], [""], [42]])(

@@ -47,6 +47,69 @@ describe("redactedCause", () => {
     expect(copy.stack).toContain("all sk-***");
   });
 
+  it.each<[string, unknown, string]>([
+    ["an array", ["sk-admin-1"], "an array"],
+    ["an object without a message", { reason: "sk-admin-1" }, "an object"],
+    ["an object whose message is not text", { message: 7 }, "an object"],
+  ])("names %s by its kind, keeping none of its contents", (_label, thrown, message) => {
+    const copy = redactedCause(thrown, redactSecretTokens) as Error;
+    expect(copy).toBeInstanceOf(Error);
+    expect(copy.name).toBe("Error");
+    expect(copy.message).toBe(message);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["text", "ECONNRESET", "ECONNRESET"],
+    ["a number", 104, "104"],
+    ["an array", ["sk-admin-1"], "an array"],
+    ["an object", { errno: 104 }, "an object"],
+    ["a function", () => "sk-admin-1", "a function"],
+  ])("keeps a code that is %s as text", (_label, code, kept) => {
+    const copy = redactedCause(Object.assign(new Error("reset"), { code }), redactSecretTokens) as Error & { code?: string };
+    expect(copy.message).toBe("reset");
+    expect(copy.code).toBe(kept);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["true", true, "true"],
+    ["a bigint", 10n, "10"],
+    ["null", null, "null"],
+    ["undefined", undefined, "undefined"],
+    ["a symbol", Symbol("sk-admin-1"), "a symbol"],
+    ["a function, whose source is not shown", () => "sk-admin-1", "a function"],
+  ])("turns %s into text", (_label, thrown, text) => {
+    expect(redactedCause(thrown, redactSecretTokens)).toBe(text);
+  });
+
+  it("keeps an error's own stack, redacted, and gives a copy of something else a stack of its own", () => {
+    const original = new Error("boom sk-admin-1");
+    const copy = redactedCause(original, redactSecretTokens) as Error;
+    expect(copy.stack).toBe(redactSecretTokens(original.stack ?? ""));
+    expect(copy.stack).toContain("boom sk-***");
+    const fromObject = redactedCause({ name: "Odd", message: "odd" }, redactSecretTokens) as Error;
+    expect(fromObject.name).toBe("Odd");
+    expect(typeof fromObject.stack).toBe("string");
+  });
+
+  it("has no cause at all when the original had none", () => {
+    const copy = redactedCause(new Error("alone"), redactSecretTokens) as Error;
+    expect(copy.message).toBe("alone");
+    expect(Object.hasOwn(copy, "cause")).toBe(false);
+  });
+
+  it("copies a cause chain eight links deep and says where it was cut", () => {
+    let chain: Error = new Error("link 10");
+    for (let link = 9; link >= 0; link--) chain = new Error(`link ${link}`, { cause: chain });
+    let copy: unknown = redactedCause(chain, redactSecretTokens);
+    const messages: string[] = [];
+    while (copy instanceof Error) {
+      messages.push(copy.message);
+      copy = copy.cause;
+    }
+    expect(messages).toEqual(["link 0", "link 1", "link 2", "link 3", "link 4", "link 5", "link 6", "link 7"]);
+    expect(copy).toBe("(cause chain cut at depth 8)");
+  });
+
   it("turns a primitive into redacted text and cuts a loop", () => {
     expect(redactedCause("str sk-admin-1", redactSecretTokens)).toBe("str sk-***");
     expect(redactedCause(42, redactSecretTokens)).toBe("42");

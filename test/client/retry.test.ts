@@ -2,7 +2,7 @@
 // to wait first.
 
 import { describe, expect, it } from "vitest";
-import { type Failure, neverConnected, retryDelayMs, serverRequestedDelayMs, shouldRetry } from "../../src/retry.js";
+import { type Failure, neverConnected, parseHttpDate, retryDelayMs, retryVerdict, serverRequestedDelayMs, shouldRetry } from "../../src/retry.js";
 
 const status = (code: number, headers: Record<string, string> = {}): Failure => ({
   kind: "status",
@@ -40,6 +40,27 @@ describe("shouldRetry", () => {
       DELETE: shouldRetry("DELETE", failure),
       POST: shouldRetry("POST", failure),
     }).toEqual(expected);
+  });
+});
+
+describe("retryVerdict says why, in the words the log carries", () => {
+  it.each<[string, Failure, boolean, string]>([
+    ["GET", { kind: "connect" }, true, "the connection was never made, so the server never saw the request"],
+    ["POST", { kind: "connect" }, true, "the connection was never made, so the server never saw the request"],
+    ["GET", { kind: "network" }, true, "the connection broke, and GET is safe to repeat"],
+    ["DELETE", { kind: "timeout" }, true, "the attempt timed out, and DELETE is safe to repeat"],
+    ["POST", { kind: "network" }, false, "the connection broke after the create may have reached the server"],
+    ["POST", { kind: "timeout" }, false, "the attempt timed out after the create may have reached the server"],
+    ["GET", { kind: "refused" }, false, "asking again would get the same answer"],
+    ["POST", { kind: "refused" }, false, "asking again would get the same answer"],
+    ["GET", status(500, { "x-should-retry": "false" }), false, "the server sent x-should-retry: false"],
+    ["POST", status(429), true, "429: the server refused the create without acting on it"],
+    ["POST", status(500), false, "500 on a create: the key may exist already"],
+    ["GET", status(400, { "x-should-retry": "true" }), true, "the server sent x-should-retry: true"],
+    ["GET", status(503), true, "503 is worth another try"],
+    ["GET", status(404), false, "404 would be answered the same way again"],
+  ])("%s after %j", (method, failure, retry, why) => {
+    expect(retryVerdict(method, failure)).toEqual({ retry, why });
   });
 });
 
@@ -92,6 +113,9 @@ describe("serverRequestedDelayMs", () => {
     [{ "retry-after-ms": "1e3" }, undefined],
     [{ "retry-after-ms": "0x10" }, undefined],
     [{ "retry-after-ms": "12.5" }, 12.5],
+    [{ "retry-after-ms": "12.25" }, 12.25],
+    [{ "retry-after-ms": " 250 ", "retry-after": "5" }, 250],
+    [{ "retry-after": " 3 " }, 3000],
     [{ "retry-after": "0" }, 0],
     [{ "retry-after": "60" }, 60000],
     [{ "retry-after": "61" }, undefined],
@@ -117,6 +141,28 @@ describe("serverRequestedDelayMs", () => {
   });
 });
 
+describe("parseHttpDate", () => {
+  const now = Date.parse("2026-06-01T00:00:00Z");
+  it.each<[string, number | undefined]>([
+    ["Sun, 06 Nov 1994 08:49:37 GMT", Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ["Sun Nov  6 08:49:37 1994", Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ["Fri, 31 Dec 2027 23:59:60 GMT", Date.UTC(2027, 11, 31, 23, 59, 59)],
+    // RFC 850's two-digit year: more than 50 years ahead of this year (2026) means the century before.
+    ["Sunday, 06-Nov-94 08:49:37 GMT", Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ["Friday, 01-Jan-77 00:00:00 GMT", Date.UTC(1977, 0, 1)],
+    ["Saturday, 01-Jan-76 00:00:00 GMT", Date.UTC(2076, 0, 1)],
+    ["Thursday, 01-Jan-26 00:00:10 GMT", Date.UTC(2026, 0, 1, 0, 0, 10)],
+    ["Sun, 06 Nov 1994 08:60:37 GMT", undefined],
+    ["Sun, 06 Nov 1994 08:49:61 GMT", undefined],
+    ["Sun, 06 Foo 1994 08:49:37 GMT", undefined],
+    ["Sat, 31 Feb 2026 00:00:10 GMT", undefined],
+    ["Sun, 06 Nov 1994 24:00:00 GMT", undefined],
+    ["Sun, 06 Nov 1994 99:00:00 GMT", undefined],
+  ])("%s → %s", (text, expected) => {
+    expect(parseHttpDate(text, now)).toBe(expected);
+  });
+});
+
 describe("neverConnected", () => {
   const fetchFailed = (cause: unknown) => new TypeError("fetch failed", { cause });
   const coded = (code: string) => Object.assign(new Error(code), { code });
@@ -137,11 +183,16 @@ describe("neverConnected", () => {
     expect(neverConnected(fetchFailed(aggregate))).toBe(true);
   });
 
+  it("reads the errors of an AggregateError whose own code is there but undefined", () => {
+    const aggregate = Object.assign(new AggregateError([coded("ECONNREFUSED")], "connect failed"), { code: undefined });
+    expect(neverConnected(fetchFailed(aggregate))).toBe(true);
+  });
+
   it("reads a code on the thrown error itself (fetches other than undici)", () => {
     expect(neverConnected(coded("ECONNREFUSED"))).toBe(true);
   });
 
-  it.each([undefined, null, "ECONNREFUSED", new Error("fetch failed"), fetchFailed(undefined), fetchFailed({ code: 42 })])(
+  it.each([undefined, null, "ECONNREFUSED", new Error("fetch failed"), fetchFailed(undefined), fetchFailed({ code: 42 }), fetchFailed({ errors: { 0: coded("ECONNREFUSED") } })])(
     "without a known code (%s) assumes the request may have arrived",
     (thrown) => {
       expect(neverConnected(thrown)).toBe(false);

@@ -171,14 +171,14 @@ function resolveLogLevel(option: unknown, validationMode: "warn" | "strict" | un
   return validationMode === "warn" ? "warn" : "off";
 }
 
-function isLogger(value: unknown): value is Logger {
-  if (typeof value !== "object" || value === null) return false;
+function isLogger(value: object): value is Logger {
   return ["error", "warn", "info", "debug"].every((method) => typeof Reflect.get(value, method) === "function");
 }
 
 function resolveLogger(option: unknown): Logger {
   if (option == null) return console;
-  if (isLogger(option)) return option;
+  // null is gone above, so typeof "object" is all it takes to let Reflect.get look inside.
+  if (typeof option === "object" && isLogger(option)) return option;
   throw new InvalidParameterError("logger", `logger must be an object with error, warn, info and debug methods, such as console; got ${kind(option)}`);
 }
 

@@ -167,13 +167,14 @@ class AdminApiKeysResource implements AdminApiKeys {
  */
 export function createAdminKeysClient(options: ClientOptions = {}): AdminKeysClient {
   const resolved = resolveClientOptions(options);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(resolved.headers)) {
-    const lower = name.toLowerCase();
-    if (lower !== "authorization" && lower !== "user-agent") headers[name] = value;
-  }
-  headers["Authorization"] = `Bearer ${resolved.apiKey}`;
-  headers["User-Agent"] = `openai-admin-keys/${VERSION}`;
+  // Authorization and User-Agent are the client's own, whatever spelling the caller's headers use:
+  // openapi-fetch sets these headers in this order, and setting a header replaces one of the same
+  // name in any case, so the client's two, coming last, win.
+  const headers: Record<string, string> = {
+    ...resolved.headers,
+    Authorization: `Bearer ${resolved.apiKey}`,
+    "User-Agent": `openai-admin-keys/${VERSION}`,
+  };
 
   const userFetch = resolved.fetch;
   const redact = secretRedactor(resolved.apiKey);

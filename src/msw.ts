@@ -62,7 +62,9 @@ export interface AdminKeysHandlerOptions {
  */
 export function adminKeysHandlers(mock: MockApi, options: AdminKeysHandlerOptions = {}): HttpHandler[] {
   const given = options.baseUrl ?? [mock.url, OPENAI_API_URL];
-  const bases = [...new Set((typeof given === "string" ? [given] : given).map(checkBaseUrl))];
+  // Anything but an array is one base URL, so a wrong type (a URL object, say) gets checkBaseUrl's message.
+  const list: readonly unknown[] = Array.isArray(given) ? given : [given];
+  const bases = [...new Set(list.map(checkBaseUrl))];
   const answer = async ({ request }: { request: Request }): Promise<Response> => {
     try {
       return await mock.fetch(request);

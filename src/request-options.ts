@@ -34,6 +34,7 @@ export function kind(value: unknown): string {
 }
 
 export function checkMaxRetries(param: string, value: unknown): asserts value is number {
+  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is false for every non-number, so the typeof test only narrows the type for `value < 0`
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
     throw new InvalidParameterError(param, `${param} must be an integer of at least 0; got ${typeof value === "number" ? value : kind(value)}`);
   }
@@ -52,9 +53,12 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Field values: tab, visible Latin-1 and spaces; no line breaks (they would split the header).
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/** Checks header names and values up front; fetch's own error would quote the value. */
-export function checkHeaders(param: string, headers: unknown): asserts headers is Record<string, string> {
-  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
+/**
+ * Checks header names and values up front; fetch's own error would quote the value. Both callers
+ * have taken null and undefined to mean "not given" already.
+ */
+export function checkHeaders(param: string, headers: NonNullable<unknown>): asserts headers is Record<string, string> {
+  if (typeof headers !== "object" || Array.isArray(headers)) {
     throw new InvalidParameterError(param, `${param} must be an object of header names to string values; got ${kind(headers)}`);
   }
   for (const [name, value] of Object.entries(headers)) {

@@ -1,8 +1,8 @@
 // Construction: the admin key, the base URL (with the transport-security rule) and the numeric
 // options are checked once, with errors that name the option and never quote the key.
 
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAdminKeysClient, type ClientOptions, InvalidParameterError } from "../../src/index.js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAdminKeysClient, type ClientOptions, InvalidParameterError, LOG_LEVEL_ENV } from "../../src/index.js";
 import { isLoopbackHost } from "../../src/client-options.js";
 
 const KEY = "sk-admin-options-test-5678";
@@ -44,15 +44,21 @@ describe("the admin key", () => {
 
   it("empty in the environment is refused, naming the variable", () => {
     process.env.OPENAI_ADMIN_KEY = "  ";
-    expect(rejection({}).message).toBe("OPENAI_ADMIN_KEY is empty; it must hold an admin API key (sk-admin-…).");
+    const error = rejection({});
+    expect(error.param).toBe("apiKey");
+    expect(error.message).toBe("OPENAI_ADMIN_KEY is empty; it must hold an admin API key (sk-admin-…).");
   });
 
   it("empty as an option is refused, naming apiKey", () => {
-    expect(rejection({ apiKey: "" }).message).toBe("apiKey is empty; it must hold an admin API key (sk-admin-…).");
+    const error = rejection({ apiKey: "" });
+    expect(error.param).toBe("apiKey");
+    expect(error.message).toBe("apiKey is empty; it must hold an admin API key (sk-admin-…).");
   });
 
   it("must be a string", () => {
-    expect(rejection({ apiKey: 1234 }).message).toBe("apiKey must be a string; got a number");
+    const error = rejection({ apiKey: 1234 });
+    expect(error.param).toBe("apiKey");
+    expect(error.message).toBe("apiKey must be a string; got a number");
   });
 
   it.each([
@@ -107,7 +113,9 @@ describe("baseUrl", () => {
     ["https://example.com/v1?x=1", 'baseUrl must not have a query or fragment; got "?x=1"'],
     ["https://example.com/v1#top", 'baseUrl must not have a query or fragment; got "#top"'],
   ])("refuses %j", (baseUrl, message) => {
-    expect(rejection({ apiKey: KEY, baseUrl }).message).toBe(message);
+    const error = rejection({ apiKey: KEY, baseUrl });
+    expect(error.param).toBe("baseUrl");
+    expect(error.message).toBe(message);
   });
 });
 
@@ -137,25 +145,91 @@ describe("numbers, fetch and headers", () => {
     [{ timeoutMs: "5000" }, "timeoutMs", "timeoutMs must be a number of milliseconds from 1 to 2147483647; got a string"],
     [{ fetch: "fetch" }, "fetch", "fetch must be a function like the global fetch; got a string"],
     [{ headers: ["x"] }, "headers", "headers must be an object of header names to string values; got an array"],
+    [{ headers: "x-a: 1" }, "headers", "headers must be an object of header names to string values; got a string"],
     [{ headers: { "bad name": "x" } }, "headers", `headers has an invalid header name "bad name"; names are letters, digits and !#$%&'*+-.^_\`|~`],
     [{ headers: { "x-a": "1\r\nx-b: 2" } }, "headers", `headers["x-a"] must be a string without line breaks or characters beyond Latin-1; got a string that has one`],
     [{ headers: { "x-a": 1 } }, "headers", `headers["x-a"] must be a string without line breaks or characters beyond Latin-1; got a number`],
+    [{ headers: { "x-a": undefined } }, "headers", `headers["x-a"] must be a string without line breaks or characters beyond Latin-1; got undefined`],
+    [{ maxResponseBytes: 0 }, "maxResponseBytes", "maxResponseBytes must be an integer from 1 to 268435456; got 0"],
+    [{ maxResponseBytes: 2 ** 28 + 1 }, "maxResponseBytes", "maxResponseBytes must be an integer from 1 to 268435456; got 268435457"],
+    [{ maxResponseBytes: "1mb" }, "maxResponseBytes", "maxResponseBytes must be an integer from 1 to 268435456; got a string"],
+    [{ validateResponses: true }, "validateResponses", 'validateResponses must be one of "off", "warn", "strict"; got a boolean'],
+    [{ validateResponses: "loud" }, "validateResponses", 'validateResponses must be one of "off", "warn", "strict"; got "loud"'],
+    [{ logLevel: "verbose" }, "logLevel", 'logLevel must be one of "off", "error", "warn", "info", "debug"; got "verbose"'],
+    [{ logLevel: 3 }, "logLevel", 'logLevel must be one of "off", "error", "warn", "info", "debug"; got a number'],
+    [{ logger: "console" }, "logger", "logger must be an object with error, warn, info and debug methods, such as console; got a string"],
+    [{ logger: { error() {}, warn() {}, info() {} } }, "logger", "logger must be an object with error, warn, info and debug methods, such as console; got an object"],
   ])("%j is refused", (options, param, message) => {
     const error = rejection({ apiKey: KEY, ...options });
     expect(error.param).toBe(param);
     expect(error.message).toBe(message);
   });
 
-  it.each([null, "sk-admin-x", 5])("refuses options that are not an object: %j", (options) => {
-    expect(rejection(options).param).toBe("options");
+  it.each([
+    [null, "null"],
+    ["sk-admin-x", "a string"],
+    [5, "a number"],
+  ])("refuses options that are not an object: %j", (options, kind) => {
+    const error = rejection(options);
+    expect(error.param).toBe("options");
+    expect(error.message).toBe(`createAdminKeysClient() takes an options object; got ${kind}`);
   });
 
-  it("accepts maxRetries 0 and a timeout at the timer limit", () => {
+  it("accepts maxRetries 0 and a timeout at either bound, 1 ms and the timer limit", () => {
     expect(() => createAdminKeysClient({ apiKey: KEY, maxRetries: 0, timeoutMs: 2 ** 31 - 1 })).not.toThrow();
+    expect(() => createAdminKeysClient({ apiKey: KEY, timeoutMs: 1 })).not.toThrow();
   });
 
   it("treats null like undefined: the default applies", () => {
     const options = { apiKey: KEY, maxRetries: null, timeoutMs: null, headers: null, fetch: null } as unknown as ClientOptions;
     expect(() => createAdminKeysClient(options)).not.toThrow();
+  });
+});
+
+describe(`the log level from ${LOG_LEVEL_ENV}`, () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("empty counts as unset: the client is made, at the default level", () => {
+    vi.stubEnv(LOG_LEVEL_ENV, "");
+    expect(createAdminKeysClient({ apiKey: KEY })).toHaveProperty("adminApiKeys");
+  });
+
+  it("a bad value is refused, quoting at most its first 40 characters", () => {
+    vi.stubEnv(LOG_LEVEL_ENV, `${"v".repeat(40)}TAIL-NOT-SHOWN`);
+    const error = rejection({ apiKey: KEY });
+    expect(error.param).toBe("logLevel");
+    expect(error.message).toBe(`${LOG_LEVEL_ENV} must be one of "off", "error", "warn", "info", "debug"; got "${"v".repeat(40)}"`);
+  });
+});
+
+describe("in a runtime without process.env (a browser, or a bundle's stand-in process)", () => {
+  /** Runs `build` with globalThis.process replaced by `standIn`, and gives back what it returned or threw. */
+  function withProcess(standIn: unknown, build: () => unknown): unknown {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, "process");
+    if (saved === undefined) throw new Error("this test needs Node's process to put back");
+    Object.defineProperty(globalThis, "process", { value: standIn, configurable: true, writable: true });
+    try {
+      return build();
+    } catch (error) {
+      return error;
+    } finally {
+      Object.defineProperty(globalThis, "process", saved);
+    }
+  }
+
+  it.each([
+    ["no process at all", undefined],
+    ["a process without env", {}],
+  ])("%s: no key is the usual InvalidParameterError, and a given key makes a client", (_label, standIn) => {
+    const missing = withProcess(standIn, () => createAdminKeysClient());
+    expect(missing).toBeInstanceOf(InvalidParameterError);
+    expect(missing).toHaveProperty("param", "apiKey");
+    expect(missing).toHaveProperty(
+      "message",
+      "No admin API key: pass apiKey to createAdminKeysClient() or set the OPENAI_ADMIN_KEY environment variable.",
+    );
+    expect(withProcess(standIn, () => createAdminKeysClient({ apiKey: KEY }))).toHaveProperty("adminApiKeys");
   });
 });

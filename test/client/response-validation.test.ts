@@ -4,7 +4,7 @@
 
 import { inspect } from "node:util";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createAdminKeysClient, InvalidParameterError, type Logger, ResponseValidationError } from "../../src/index.js";
+import { createAdminKeysClient, InvalidParameterError, type Logger, NotFoundError, ResponseValidationError } from "../../src/index.js";
 import { type MockServer, startMockServer } from "../../src/testing/index.js";
 
 let server: MockServer | undefined;
@@ -36,6 +36,17 @@ async function withBrokenRetrieve(body: Record<string, unknown>): Promise<MockSe
 
 const INSTALLED = Symbol.for("openai-admin-keys.response-validators");
 
+/** Builds a client while `check` stands where the validators install theirs, then puts theirs back. */
+function withCheckInstalled<T>(check: unknown, build: () => T): T {
+  const installed: unknown = Reflect.get(globalThis, INSTALLED);
+  Reflect.set(globalThis, INSTALLED, check);
+  try {
+    return build();
+  } finally {
+    Reflect.set(globalThis, INSTALLED, installed);
+  }
+}
+
 describe("without the validators imported", () => {
   it('validateResponses: "strict" is refused at construction, naming the import to add', () => {
     // Test files may share a process; make sure no earlier file's import is still installed.
@@ -44,7 +55,10 @@ describe("without the validators imported", () => {
     try {
       const attempt = () => createAdminKeysClient({ apiKey: "sk-admin-x", validateResponses: "strict" });
       expect(attempt).toThrow(InvalidParameterError);
-      expect(attempt).toThrow('add import "openai-admin-keys/validate-responses";');
+      expect(attempt).toThrow(
+        'validateResponses: "strict" needs the spec\'s validators, which the package root leaves out to stay small: add import "openai-admin-keys/validate-responses"; once, before creating the client.',
+      );
+      expect(attempt).toThrow(expect.objectContaining({ param: "validateResponses" }));
       expect(createAdminKeysClient({ apiKey: "sk-admin-x", validateResponses: "off" })).toBeDefined();
     } finally {
       if (installed !== undefined) Reflect.set(globalThis, INSTALLED, installed);
@@ -91,6 +105,20 @@ describe("with the validators imported", () => {
     expect(logger.lines[0]).toMatch(/^warn openai-admin-keys: The admin-api-keys-get response does not match the spec: at \/created_at, must be integer\./);
   });
 
+  it("warn without a logLevel logs at warn: a failed call's error shows, a success's info line does not", async () => {
+    const mock = await withBrokenRetrieve({});
+    const broken: Record<string, unknown> = { ...storedKey(mock), created_at: "yesterday" };
+    mock.faults.clear();
+    mock.faults.add("admin-api-keys-get", { kind: "malformed", status: 200, contentType: "application/json", body: JSON.stringify(broken) });
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: mock.apiKey, baseUrl: mock.url, validateResponses: "warn", logger, maxRetries: 0 });
+    await client.adminApiKeys.retrieve(String(broken["id"]));
+    await expect(client.adminApiKeys.retrieve("key_missing")).rejects.toBeInstanceOf(NotFoundError);
+    expect(logger.lines.map((line) => line.split(" ")[0])).toEqual(["warn", "error"]);
+    expect(logger.lines[1]).toMatch(/^error openai-admin-keys: GET \/organization\/admin_api_keys\/key_missing failed after 1 attempt: NotFoundError/);
+    expect(mock.requests.count("admin-api-keys-get")).toBe(2);
+  });
+
   it("off (the default) returns the body without a word", async () => {
     const mock = await withBrokenRetrieve({});
     const broken: Record<string, unknown> = { ...storedKey(mock), redacted_value: 5 };
@@ -124,6 +152,44 @@ describe("with the validators imported", () => {
     await client.adminApiKeys.retrieve(created.id);
     expect((await client.adminApiKeys.list().toArray()).length).toBe(4);
     expect((await client.adminApiKeys.delete(created.id)).deleted).toBe(true);
+  });
+
+  it("installs under the global key that the package root's copy reads: removed from there, strict is refused again", () => {
+    const installed: unknown = Reflect.get(globalThis, INSTALLED);
+    expect(typeof installed).toBe("function");
+    Reflect.deleteProperty(globalThis, INSTALLED);
+    try {
+      expect(() => createAdminKeysClient({ apiKey: "sk-admin-x", validateResponses: "strict" })).toThrow(InvalidParameterError);
+    } finally {
+      Reflect.set(globalThis, INSTALLED, installed);
+    }
+    expect(createAdminKeysClient({ apiKey: "sk-admin-x", validateResponses: "strict" })).toHaveProperty("adminApiKeys");
+  });
+
+  // Another copy of the package (another version, bundled twice) may have installed its check
+  // under the same global key; an answer not in this version's shape counts as "no problem".
+  it.each<[string, unknown]>([
+    ["null", null],
+    ["a string", "/created_at must be integer"],
+    ["a numeric pointer", { pointer: 5, expected: "must be integer" }],
+    ["a numeric expectation", { pointer: "/created_at", expected: 5 }],
+  ])("a foreign check answering %s is ignored: strict returns the data", async (_label, answer) => {
+    const mock = await startMockServer({ seed: 1 });
+    server = mock;
+    const client = withCheckInstalled(
+      () => answer,
+      () => createAdminKeysClient({ apiKey: mock.apiKey, baseUrl: mock.url, validateResponses: "strict", logLevel: "off" }),
+    );
+    const stored = storedKey(mock);
+    expect(await client.adminApiKeys.retrieve(String(stored["id"]))).toEqual(stored);
+    expect(mock.requests.count("admin-api-keys-get")).toBe(1);
+  });
+
+  it("has no opinion on an operation it has no schema for (a newer package root may ask)", () => {
+    const installed: unknown = Reflect.get(globalThis, INSTALLED);
+    if (typeof installed !== "function") throw new Error("the validators are not installed");
+    expect(installed("admin-api-keys-rotate", { anything: true })).toBeUndefined();
+    expect(installed("admin-api-keys-get", { anything: true })).toEqual({ pointer: "", expected: "must have required property 'object'" });
   });
 
   it("an unknown mode is refused, naming the option and the modes", () => {

@@ -49,6 +49,8 @@ describe("checkValue", () => {
     [{ required: false, type: "string", minLength: 2 }, "\uFFFD", 'p must be a string of at least 2 characters; got "\uFFFD"'],
     [{ required: false, type: "string", minLength: 2 }, "\uFFFD\uE000", undefined],
     [{ required: false, type: "string", minLength: 1 }, "", 'p must be a non-empty string; got ""'],
+    // "non-empty" already says the minimum of 1, so only the maximum is added.
+    [{ required: false, type: "string", minLength: 1, maxLength: 5 }, "", 'p must be a non-empty string of at most 5 characters; got ""'],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "key_abc", undefined],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "nope", 'p must be a string matching /^key_[a-z]+$/; got "nope"'],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "still-nope", 'p must be a string matching /^key_[a-z]+$/; got "still-nope"'],

@@ -139,6 +139,7 @@ describe("per-call options", () => {
     [{ signal: "stop" }, "signal", "signal must be an AbortSignal; got a string"],
     [{ headers: { "x-a": "1\n2" } }, "headers", `headers["x-a"] must be a string without line breaks or characters beyond Latin-1; got a string that has one`],
     ["fast", "options", "options must be an object; got a string"],
+    [null, "options", "options must be an object; got null"],
   ])("%j is refused", async (options, param, message) => {
     for (const call of [
       () => client.adminApiKeys.retrieve("key_1", anyValue(options)),

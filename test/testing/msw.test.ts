@@ -67,19 +67,40 @@ describe("adminKeysHandlers", () => {
 
   it("answers only the base URLs it is given, trailing slash or not", async () => {
     const mock = make({ seed: 1 });
-    listen(...adminKeysHandlers(mock, { baseUrl: ["http://localhost:9999/v1/", "https://proxy.example/v1"] }));
+    listen(...adminKeysHandlers(mock, { baseUrl: ["http://localhost:9999/v1/", "https://proxy.example/v1", "https://other.example/v1//"] }));
     expect((await call(at(mock, "http://localhost:9999/v1"), LIST)).status).toBe(200);
     expect((await call(at(mock, "https://proxy.example/v1"), LIST)).status).toBe(200);
+    expect((await call(at(mock, "https://other.example/v1"), LIST)).status).toBe(200);
     await expect(fetch(`${mock.url}${LIST}`, { headers: auth })).rejects.toThrow();
-    expect(mock.requests.count()).toBe(2);
+    expect(mock.requests.count()).toBe(3);
   });
 
-  it.each([["https://api.example.com/openai/v1"], ["ftp://example.com/v1"], ["not a url"], ["https://example.com/v1?x=1"], ["https://example.com"]])(
+  it.each([["https://api.example.com/openai/v1"], ["ftp://example.com/v1"], ["not a url"], ["https://example.com/v1?x=1"], ["https://example.com/v1#top"], ["https://example.com"]])(
     "refuses the base URL %s, naming it",
     (baseUrl) => {
       expect(() => adminKeysHandlers(make(), { baseUrl })).toThrow(new RegExp(`baseUrl must be an http\\(s\\) origin followed by /v1.*got ${JSON.stringify(baseUrl).replace(/[.?/]/g, "\\$&")}`));
     },
   );
+
+  it.each<[string, unknown, string]>([
+    ["a number", 8080, "number"],
+    ["a URL object", new URL(OPENAI_API_URL), "object"],
+  ])("refuses %s as a base URL, naming its type", (_label, baseUrl, type) => {
+    expect(() => adminKeysHandlers(make(), { baseUrl: baseUrl as string })).toThrow(
+      new TypeError(
+        `adminKeysHandlers: baseUrl must be an http(s) origin followed by /v1, such as "https://api.openai.com/v1" (the emulator answers the spec's /v1 paths); got ${type}.`,
+      ),
+    );
+  });
+
+  it("answers a drop with a network error itself, so a catch-all handler behind it is not asked", async () => {
+    const mock = make({ seed: 1 });
+    listen(...adminKeysHandlers(mock), http.all("*", () => HttpResponse.json({ from: "catch-all" })));
+    mock.faults.add("admin-api-keys-list", { kind: "drop" });
+    await expect(fetch(`${mock.url}${LIST}`, { headers: auth })).rejects.toBeInstanceOf(TypeError);
+    expect(mock.requests.count("admin-api-keys-list")).toBe(1);
+    expect(await (await fetch(`${mock.url}/models`)).json()).toEqual({ from: "catch-all" });
+  });
 
   it("turns a drop, and a request to a closed mock, into a network error", async () => {
     const mock = make({ seed: 1 });

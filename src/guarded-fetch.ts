@@ -89,9 +89,9 @@ function ignore(): void {}
 
 /** True when an unencoded body says up front that it is over the limit: then none of it is read. */
 function declaredTooLarge(response: Response, limitBytes: number): boolean {
-  const length = response.headers.get("content-length");
   const encoding = response.headers.get("content-encoding");
-  return length !== null && (encoding === null || encoding === "identity") && Number(length) > limitBytes;
+  // A missing Content-Length reads as Number(null), which is 0: never over a limit of at least 1 byte.
+  return (encoding === null || encoding === "identity") && Number(response.headers.get("content-length")) > limitBytes;
 }
 
 // An empty body comes back as "", which errorFromStatus describes as an empty body.

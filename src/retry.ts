@@ -68,9 +68,10 @@ export function shouldRetry(method: string, failure: Failure): boolean {
 /**
  * Network error codes that mean no connection was ever made, read from `error.cause.code` of the
  * `TypeError: fetch failed` that fetch throws (or from the first of an AggregateError's errors when
- * every address of a host refused).
+ * every address of a host refused). A set of anything, so that a code of any type can be looked up:
+ * one that is not a string is simply not in it.
  */
-const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
+const NEVER_CONNECTED_CODES: ReadonlySet<unknown> = new Set<unknown>([
   "ECONNREFUSED",
   "ENOTFOUND",
   "EAI_AGAIN",
@@ -92,8 +93,7 @@ function errorCode(error: unknown): unknown {
 /** True when a thrown fetch error shows the connection was never made. */
 export function neverConnected(error: unknown): boolean {
   const cause = typeof error === "object" && error !== null && "cause" in error ? error.cause : undefined;
-  const code = errorCode(cause) ?? errorCode(error);
-  return typeof code === "string" && NEVER_CONNECTED_CODES.has(code);
+  return NEVER_CONNECTED_CODES.has(errorCode(cause) ?? errorCode(error));
 }
 
 const FIRST_BACKOFF_MS = 500;
@@ -103,6 +103,8 @@ const MAX_SERVER_DELAY_MS = 60_000;
 // RFC 9110 §10.2.3: Retry-After is delay-seconds (digits only) or an HTTP-date in one of three
 // forms. Anything else (`0x2`, `1e1`, `2.5`, a date in another format) asks for nothing.
 const DELAY_SECONDS = /^\d+$/;
+/** OpenAI's `retry-after-ms`: a number of milliseconds, digits with an optional fraction. */
+const DELAY_MS = /^\d+(\.\d+)?$/;
 const MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
 const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) (${MONTHS}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`);
 const RFC850_DATE = new RegExp(
@@ -144,21 +146,19 @@ export function parseHttpDate(text: string, now: number): number | undefined {
  */
 export function serverRequestedDelayMs(headers: Headers | undefined, now: number): number | undefined {
   if (!headers) return undefined;
-  // Headers trim a value's surrounding whitespace already.
-  const milliseconds = headers.get("retry-after-ms");
-  if (milliseconds !== null && /^\d+(\.\d+)?$/.test(milliseconds)) {
-    const ms = Number(milliseconds);
-    if (ms <= MAX_SERVER_DELAY_MS) return ms;
-  }
-  const retryAfter = headers.get("retry-after");
-  if (!retryAfter) return undefined;
-  let ms: number | undefined;
-  if (DELAY_SECONDS.test(retryAfter)) ms = Number(retryAfter) * 1000;
-  else {
-    const at = parseHttpDate(retryAfter, now);
-    ms = at === undefined ? undefined : Math.max(0, at - now);
-  }
-  return ms !== undefined && ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
+  // Headers trim a value's surrounding whitespace already. A header that is absent reads as "null"
+  // here, which is neither a number nor a date, so it asks for nothing without a check of its own.
+  const milliseconds = String(headers.get("retry-after-ms"));
+  // A value over the limit falls through to Retry-After, as one that is not a number does.
+  if (DELAY_MS.test(milliseconds) && Number(milliseconds) <= MAX_SERVER_DELAY_MS) return Number(milliseconds);
+  const retryAfter = String(headers.get("retry-after"));
+  if (DELAY_SECONDS.test(retryAfter)) return withinServerLimit(Number(retryAfter) * 1000);
+  const at = parseHttpDate(retryAfter, now);
+  return at === undefined ? undefined : withinServerLimit(Math.max(0, at - now));
+}
+
+function withinServerLimit(ms: number): number | undefined {
+  return ms > MAX_SERVER_DELAY_MS ? undefined : ms;
 }
 
 /**

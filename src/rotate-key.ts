@@ -356,20 +356,23 @@ export async function rotateKey(client: AdminKeysClient, keyId: string, options:
     throw await unknownCreate(error, { name, startedAt, endedAt: now() });
   }
   const { value: secret, ...newKey } = created;
-  // The answer came from a server: a create without a usable secret leaves a key nobody can use.
-  const hasSecret = typeof secret === "string" && secret !== "";
-  if (hasSecret) redact = secretRedactor(secret);
-  record({ step: "create", outcome: "done", summary: `created ${newKey.id} (${name}), which ${newKey.expires_at === null ? "never expires" : `expires at ${new Date(newKey.expires_at * 1000).toISOString()}`}` });
+  const createDone: RotationStep = { step: "create", outcome: "done", summary: `created ${newKey.id} (${name}), which ${newKey.expires_at === null ? "never expires" : `expires at ${new Date(newKey.expires_at * 1000).toISOString()}`}` };
   const undoNew: RotationRemedy = { purpose: "undo", action: "delete", keyId: newKey.id, why: `${newKey.id} is the new key; deleting it leaves ${keyId} as it was` };
 
   // 3. deliver
   // The new key exists from here on: retrying means deleting it first.
   const retryAfterUndo: RotationRemedy = { ...retry, why: `once ${newKey.id} is deleted, rotate ${keyId} again` };
   const lostSecret: RotationState = { ...untouched([undoNew, retryAfterUndo]), newKey: { id: newKey.id, presence: "exists" }, secret: "lost" };
-  if (!hasSecret) {
+  // The answer came from a server: a create without a usable secret leaves a key nobody can use,
+  // and there is no secret to hide beyond `sk-…` tokens.
+  if (typeof secret !== "string" || secret === "") {
+    record(createDone);
     const cause = new Error(`the server's answer to the create holds no secret (no "value")`);
     throw stop("deliver", `${newKey.id} was created, but ${cause.message}. Nobody holds its secret; ${keyId} is unchanged.`, lostSecret, cause);
   }
+  // From here on the new secret is hidden wherever it appears, starting with the create's summary.
+  redact = secretRedactor(secret);
+  record(createDone);
   let secretLocation: string;
   try {
     secretLocation = await options.deliver(secret, newKey);

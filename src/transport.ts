@@ -5,7 +5,7 @@
 import type { Client } from "openapi-fetch";
 import type { CallInit, CallResult } from "../generated/client.js";
 import type { paths } from "../generated/schema.js";
-import { type APIError, APIUserAbortError, ResponseValidationError } from "./errors.js";
+import { APIUserAbortError, ResponseValidationError } from "./errors.js";
 import { connectionError, errorFromUnparseable, timeoutError } from "./exchange-errors.js";
 import { AttemptFailure, readBody } from "./guarded-fetch.js";
 import type { WithResponse } from "./api-promise.js";
@@ -14,7 +14,7 @@ import type { ClientLog } from "./logger.js";
 import { checkRequestOptions, type RequestOptions } from "./request-options.js";
 import type { Redact } from "./redact.js";
 import type { ResponseCheck } from "./response-check.js";
-import { type Failure, neverConnected, retryDelayMs, retryVerdict } from "./retry.js";
+import { neverConnected, retryDelayMs, retryVerdict } from "./retry.js";
 
 /** What every call of one client shares. */
 export interface TransportSettings {
@@ -42,13 +42,6 @@ export interface OperationSpec {
   readonly path: string;
 }
 
-/** A failed attempt: the error to throw if it is not retried, and what retry.ts needs to decide. */
-interface Failed {
-  readonly ok: false;
-  readonly error: APIError;
-  readonly failure: Failure;
-}
-
 /** What an attempt makes of a 2xx whose headers arrived: the parsed data, or the response alone. */
 type Finish<T, R> = (result: CallResult<T>, signal: AbortSignal) => Promise<R>;
 
@@ -64,11 +57,12 @@ function userAbort(signal: AbortSignal): APIUserAbortError {
   return new APIUserAbortError("Request was aborted.", { cause: signal.reason });
 }
 
-/** Aborts `controller` when `signal` aborts; returns the listener so it can be removed. */
+/** Aborts `controller` when `signal` aborts; returns the function that removes the listener again. */
 function relayAbort(signal: AbortSignal, controller: AbortController): () => void {
   const relay = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", relay, { once: true });
-  return relay;
+  // No `once`: the attempt removes the listener when it ends, whether the signal fired or not.
+  signal.addEventListener("abort", relay);
+  return () => signal.removeEventListener("abort", relay);
 }
 
 /** Waits `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts. */
@@ -151,7 +145,7 @@ export class Transport {
       const attemptStarted = performance.now();
       const outcome = await this.#attempt(operation, spec, arg, options, finish);
       const attempt = { spec, arg, number: retriesDone + 1, started: attemptStarted };
-      if (!("ok" in outcome)) {
+      if (!(outcome instanceof AttemptFailure)) {
         const requestId = this.#requestId(outcome.response);
         logSuccess(log, attempt, outcome.response.status, requestId, started);
         return { ...outcome, requestId };
@@ -160,6 +154,7 @@ export class Transport {
         retriesDone >= maxRetries
           ? { retry: false, why: `${maxRetries} ${maxRetries === 1 ? "retry" : "retries"} spent` }
           : retryVerdict(spec.method, outcome.failure);
+      // Stryker disable next-line ConditionalExpression: only a `status` failure has headers (Failure in retry.ts); the other kinds have no such property, so reading it gives undefined as well: the test narrows the union for TypeScript
       const headers = outcome.failure.kind === "status" ? outcome.failure.headers : undefined;
       const wait = verdict.retry ? retryDelayMs(retriesDone, headers) : 0;
       logFailure(log, attempt, outcome.error, verdict, wait);
@@ -196,38 +191,34 @@ export class Transport {
     arg: A,
     options: RequestOptions | undefined,
     finish: Finish<T, R>,
-  ): Promise<R | Failed> {
+  ): Promise<R | AttemptFailure> {
     const callerSignal = options?.signal;
     if (callerSignal?.aborted) throw userAbort(callerSignal);
     const timeoutMs = options?.timeoutMs ?? this.#settings.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(abortForTimeout, timeoutMs, controller);
-    const relay = callerSignal ? relayAbort(callerSignal, controller) : undefined;
+    const stopRelay = callerSignal ? relayAbort(callerSignal, controller) : undefined;
     const { signal } = controller;
     try {
       const init: CallInit = { signal, headers: options?.headers, fetch: this.#settings.fetch };
       return await finish(await operation(this.#client, arg, init), signal);
     } catch (thrown) {
       if (callerSignal?.aborted) throw userAbort(callerSignal);
-      if (thrown instanceof AttemptFailure) return { ok: false, error: thrown.error, failure: thrown.failure };
+      // A failed attempt is returned, not thrown: the loop decides whether it is retried.
+      if (thrown instanceof AttemptFailure) return thrown;
       return this.#failedExchange(thrown, signal, timeoutMs, spec.method);
     } finally {
       clearTimeout(timer);
-      if (relay) callerSignal?.removeEventListener("abort", relay);
+      stopRelay?.();
     }
   }
 
   /** Classifies an exchange that threw: our timeout, or a connection that failed or broke. */
-  #failedExchange(thrown: unknown, signal: AbortSignal, timeoutMs: number, method: OperationSpec["method"]): Failed {
+  #failedExchange(thrown: unknown, signal: AbortSignal, timeoutMs: number, method: OperationSpec["method"]): AttemptFailure {
     const note = method === "POST" ? CREATE_MAY_HAVE_HAPPENED : "";
-    if (signal.aborted && signal.reason === TIMED_OUT) {
-      return { ok: false, error: timeoutError(timeoutMs, note), failure: { kind: "timeout" } };
-    }
+    // The reason is only set once the signal is aborted, and only our timer aborts with this one.
+    if (signal.reason === TIMED_OUT) return new AttemptFailure(timeoutError(timeoutMs, note), { kind: "timeout" });
     const connected = !neverConnected(thrown);
-    return {
-      ok: false,
-      error: connectionError(thrown, connected ? note : "", this.#settings.redact),
-      failure: { kind: connected ? "network" : "connect" },
-    };
+    return new AttemptFailure(connectionError(thrown, connected ? note : "", this.#settings.redact), { kind: connected ? "network" : "connect" });
   }
 }

@@ -62,6 +62,8 @@ describe("the class and fields for each status", () => {
     [429, RateLimitError],
     [500, InternalServerError],
     [503, InternalServerError],
+    // The last status of the 5xx class is still the server's error, not a status outside HTTP's.
+    [599, InternalServerError],
     [418, APIError],
   ])("%i → %o", async (status, ErrorClass) => {
     const error = await failure((res) =>
@@ -85,6 +87,8 @@ describe("the class and fields for each status", () => {
     expect(apiError.type).toBe("invalid_request_error");
     expect(apiError.param).toBe("key_id");
     expect(String(apiError)).toBe(`${ErrorClass.name}: The server says ${status}.`);
+    // An answer caused nothing else: no `cause`, not even an undefined one for util.inspect to show.
+    expect(Object.hasOwn(apiError, "cause")).toBe(false);
   });
 
   it("leaves code, type and param undefined when the server sends null or nothing", async () => {

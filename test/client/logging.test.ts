@@ -3,7 +3,7 @@
 // that echoes the key) whose output holds neither the admin key nor any created value.
 
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAdminKeysClient, InvalidParameterError, LOG_LEVEL_ENV, type Logger, NotFoundError } from "../../src/index.js";
+import { createAdminKeysClient, InvalidParameterError, LOG_LEVEL_ENV, type Logger, NotFoundError, ResponseValidationError } from "../../src/index.js";
 import { type MockServer, startMockServer } from "../../src/testing/index.js";
 import { closedPort } from "../helpers/scripted-server.js";
 
@@ -209,6 +209,47 @@ describe("what a line says", () => {
       "debug openai-admin-keys: GET /organization/admin_api_keys/key_abc attempt 1: APIConnectionError in N ms; not retrying: 0 retries spent",
       `error openai-admin-keys: GET /organization/admin_api_keys/key_abc failed after 1 attempt: APIConnectionError: ${message}`,
     ]);
+  });
+
+  it.each([
+    [0, "0 retries spent"],
+    [1, "1 retry spent"],
+    [2, "2 retries spent"],
+  ])("with maxRetries %i, says at debug why the last attempt is not retried: %s", async (maxRetries, spent) => {
+    server = await startMockServer({ seed: 1 });
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, logger, logLevel: "debug", maxRetries }).adminApiKeys;
+    server.faults.add("admin-api-keys-get", { kind: "status", status: 503, retryAfterMs: 0 }, { times: Infinity });
+    const id = server.store.list()[0]?.id ?? "";
+    await client.retrieve(id).catch((thrown: unknown) => thrown);
+    expect(server.requests.count("admin-api-keys-get")).toBe(maxRetries + 1);
+    const debug = logger.lines.filter((line) => line.level === "debug").map((line) => line.message.replace(/ \d+ ms;/, " N ms;"));
+    expect(debug.at(-1)).toBe(`openai-admin-keys: GET /organization/admin_api_keys/${id} attempt ${maxRetries + 1}: 503 InternalServerError in N ms; not retrying: ${spent}`);
+  });
+
+  it.each([
+    ["warn", "warn", true],
+    ["strict", "error", false],
+  ] as const)("with validateResponses %s, logs the mismatch at %s with the operation and request id as details", async (mode, level, withPointer) => {
+    await import("../../src/validate-responses.js");
+    server = await startMockServer({ seed: 1 });
+    const key = { ...server.store.list()[0], created_at: "yesterday" };
+    server.faults.add("admin-api-keys-get", { kind: "malformed", status: 200, contentType: "application/json", body: JSON.stringify(key) });
+    const logger = recordingLogger();
+    const client = createAdminKeysClient({ apiKey: server.apiKey, baseUrl: server.url, logger, logLevel: "warn", validateResponses: mode }).adminApiKeys;
+    // warn returns the data with its request id; strict rejects with an error that carries it.
+    const requestId = await client
+      .retrieve(String(key.id))
+      .withResponse()
+      .then(
+        (answer) => (mode === "warn" ? answer.requestId : "strict resolved"),
+        (error: unknown) => (mode === "strict" && error instanceof ResponseValidationError ? error.requestId : `warn rejected: ${String(error)}`),
+      );
+    expect(requestId).toMatch(/^req_/);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatchObject({ level, message: expect.stringMatching(/^openai-admin-keys: The admin-api-keys-get response does not match the spec: at \/created_at, must be integer/) });
+    // The details say which call it was; the warning also where the body went wrong.
+    expect(logger.lines[0]?.details).toEqual({ operationId: "admin-api-keys-get", ...(withPointer ? { pointer: "/created_at" } : {}), requestId });
   });
 
   it("logs a call that failed once, at its end, counting its attempts; a retried attempt is no error", async () => {

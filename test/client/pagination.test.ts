@@ -319,6 +319,36 @@ describe("a server that would make us loop ends the iteration with a PaginationE
     expect(afters()).toEqual([null, "key_A", "key_B", "key_A", "key_B", "key_C"]);
   });
 
+  it("a cursor counts from the first page it was followed from, though a later page follows it again", async () => {
+    // A server whose answers change while the listing runs (keys created and revoked meanwhile):
+    // the page after each request points on to these cursors, in the order the requests arrive.
+    const nextCursors = ["key_A", "key_B", "key_X", "key_X", "key_Y", "key_Z", "key_X"];
+    const keys = await keysFrom((_req, res, index) => {
+      const cursor = nextCursors[index] ?? "key_end";
+      sendJson(res, 200, page([keyObject(cursor)], { first_id: cursor, last_id: cursor, has_more: true }));
+    });
+    const first = await keys.list();
+    const second = await first.getNextPage();
+    const third = await second.getNextPage();
+    // Page 2 again now points on to key_X, which page 3 pointed to as well.
+    const secondAgain = await first.getNextPage();
+    expect(secondAgain.last_id).toBe("key_X");
+    // key_X is followed from page 2 first, so the page it leads to is page 3 ...
+    expect((await secondAgain.getNextPage()).last_id).toBe("key_Y");
+    // ... and following it from page 3 later does not make that page 4.
+    expect((await third.getNextPage()).last_id).toBe("key_Z");
+    // So page 3, fetched again after key_B, may not point on to key_X.
+    const error = (await second.getNextPage().catch((thrown: unknown) => thrown)) as PaginationError;
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error.reason).toBe("repeated-cursor");
+    expect(error.cursor).toBe("key_X");
+    expect(error.pages).toBe(3);
+    expect(error.message).toBe(
+      'Stopped listing keys after 3 pages: the page after "key_B" points on to "key_X", a cursor this listing has already followed; following it again would repeat keys forever.',
+    );
+    expect(afters()).toEqual([null, "key_A", "key_B", "key_A", "key_X", "key_X", "key_B"]);
+  });
+
   it.each([[null], [undefined], [""], [42]])(
     "has_more with keys and a last_id of %j goes on after the last key's id, as the official SDK does",
     async (lastId) => {

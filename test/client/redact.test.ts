@@ -86,15 +86,20 @@ describe("redactedCause", () => {
     const copy = redactedCause(original, redactSecretTokens) as Error;
     expect(copy.stack).toBe(redactSecretTokens(original.stack ?? ""));
     expect(copy.stack).toContain("boom sk-***");
-    const fromObject = redactedCause({ name: "Odd", message: "odd" }, redactSecretTokens) as Error;
+    // Only an Error's stack is frames; the "stack" of anything else is just a field, and not kept.
+    const fromObject = redactedCause({ name: "Odd", message: "odd", stack: "made-up frames" }, redactSecretTokens) as Error;
     expect(fromObject.name).toBe("Odd");
+    expect(fromObject.message).toBe("odd");
     expect(typeof fromObject.stack).toBe("string");
+    expect(fromObject.stack).toContain("odd");
+    expect(fromObject.stack).not.toContain("made-up frames");
   });
 
-  it("has no cause at all when the original had none", () => {
-    const copy = redactedCause(new Error("alone"), redactSecretTokens) as Error;
+  it("has no cause at all when the original had none, and no code when it had none", () => {
+    const copy = redactedCause(new Error("alone"), redactSecretTokens) as Error & { code?: string };
     expect(copy.message).toBe("alone");
     expect(Object.hasOwn(copy, "cause")).toBe(false);
+    expect(copy.code).toBeUndefined();
   });
 
   it("copies a cause chain eight links deep and says where it was cut", () => {

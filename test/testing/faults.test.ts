@@ -155,6 +155,65 @@ describe("scripted faults", () => {
     expect(server.faults.pending()).toBe(0);
   });
 
+  const KIND_RULE = "fault.kind must be one of status, delay, drop, malformed, commit-then-fail";
+
+  it.each<[string, unknown, TypeErrorConstructor | RangeErrorConstructor, string]>([
+    ["null", null, TypeError, `${KIND_RULE}; got null.`],
+    ["undefined", undefined, TypeError, `${KIND_RULE}; got undefined.`],
+    ["a kind given as a bare string", "drop", TypeError, `${KIND_RULE}; got "drop".`],
+    ["an unknown kind", { kind: "explode" }, TypeError, `${KIND_RULE}; got "explode".`],
+    ["an object without a kind", {}, TypeError, `${KIND_RULE}; got undefined.`],
+    ["a status above 599", { kind: "status", status: 600 }, RangeError, "fault.status must be an integer from 400 to 599; got 600."],
+    ["a status fault's retryAfterMs above an hour", { kind: "status", status: 429, retryAfterMs: 3_600_001 }, RangeError, "fault.retryAfterMs must be an integer from 0 to 3600000; got 3600001."],
+    ["a status fault's retryAfter above a day", { kind: "status", status: 429, retryAfter: 86_401 }, RangeError, "fault.retryAfter must be an integer from 0 to 86400; got 86401."],
+    ["a status fault's delayMs above ten minutes", { kind: "status", status: 500, delayMs: 600_001 }, RangeError, "fault.delayMs must be an integer from 0 to 600000; got 600001."],
+    ["a delay above ten minutes", { kind: "delay", ms: 600_001 }, RangeError, "fault.ms must be an integer from 0 to 600000; got 600001."],
+    ["a malformed status above 599", { kind: "malformed", status: 600 }, RangeError, "fault.status must be an integer from 200 to 599; got 600."],
+    ["a malformed fault's negative delayMs", { kind: "malformed", delayMs: -1 }, RangeError, "fault.delayMs must be an integer from 0 to 600000; got -1."],
+    ["a commit-then-fail status above 599", { kind: "commit-then-fail", status: 600 }, RangeError, "fault.status must be an integer from 400 to 599; got 600."],
+    ["a commit-then-fail delayMs that is a string", { kind: "commit-then-fail", delayMs: "10" }, RangeError, 'fault.delayMs must be an integer from 0 to 600000; got "10".'],
+    ["a drop's delayMs above ten minutes", { kind: "drop", delayMs: 600_001 }, RangeError, "fault.delayMs must be an integer from 0 to 600000; got 600001."],
+  ])("refuses %s with the exact message and error class", async (_label, fault, errorClass, message) => {
+    const server = await start();
+    const attempt = () => server.faults.add("*", fault as MockFault);
+    // An error instance: vitest compares both the class and the exact message.
+    expect(attempt).toThrow(new errorClass(message));
+    expect(server.faults.pending()).toBe(0);
+  });
+
+  it("accepts every field at the top of its range", async () => {
+    const server = await start();
+    const atTheTop: MockFault[] = [
+      { kind: "status", status: 599, retryAfter: 86_400, retryAfterMs: 3_600_000, delayMs: 600_000 },
+      { kind: "delay", ms: 600_000 },
+      { kind: "malformed", status: 599, delayMs: 600_000 },
+      { kind: "commit-then-fail", status: 599, delayMs: 600_000 },
+      { kind: "drop", delayMs: 600_000 },
+    ];
+    for (const fault of atTheTop) server.faults.add("admin-api-keys-get", fault);
+    expect(server.faults.pending("admin-api-keys-get")).toBe(atTheTop.length);
+    server.faults.clear();
+  });
+
+  it("clears and counts one route without touching the others", async () => {
+    const server = await start({ seed: 1 });
+    server.faults.add("admin-api-keys-list", { kind: "status", status: 503 }, { times: 2 });
+    server.faults.add("admin-api-keys-get", { kind: "status", status: 502 });
+    server.faults.add("*", { kind: "status", status: 500 });
+    // A route nothing is queued for has nothing pending, whatever the other routes hold.
+    expect(server.faults.pending("admin-api-keys-delete")).toBe(0);
+    server.faults.clear("admin-api-keys-list");
+    expect(server.faults.pending("admin-api-keys-list")).toBe(0);
+    expect(server.faults.pending("admin-api-keys-get")).toBe(1);
+    expect(server.faults.pending("*")).toBe(1);
+    expect(server.faults.pending()).toBe(2);
+    // The list meets the "*" fault now, and then nothing; the get still meets its own.
+    expect((await call(server, LIST)).status).toBe(500);
+    expect((await call(server, LIST)).status).toBe(200);
+    expect((await call(server, `${LIST}/key_x`)).status).toBe(502);
+    expect(server.faults.pending()).toBe(0);
+  });
+
   it("refuses unknown routes and bad repeat counts", async () => {
     const server = await start();
     expect(() => server.faults.add("GET /nope" as never, { kind: "drop" })).toThrow(/^route must be "\*" or one of admin-api-keys-list.*; got "GET \/nope" \(an unknown route\)\.$/);

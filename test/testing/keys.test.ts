@@ -83,6 +83,27 @@ describe("authentication", () => {
     expect(answer.text).not.toContain(DEFAULT_MOCK_API_KEY);
   });
 
+  // A no-break space (byte 0xA0) is one whitespace node:http and Fetch keep at the edge of a header
+  // value; the server reads it as whitespace, as it reads a space.
+  const MALFORMED = {
+    message: "Incorrect API key provided: the Authorization header must be `Bearer <key>`.",
+    type: "invalid_request_error",
+    param: null,
+    code: "invalid_api_key",
+  };
+  it.each<[string, boolean, (key: string) => string, number]>([
+    ["the key followed by a no-break space", false, (key) => `Bearer ${key}\u00a0`, 200],
+    ["the key preceded by a no-break space", false, (key) => `Bearer \u00a0${key}`, 401],
+    ["a credential that is only a no-break space", false, () => "Bearer \u00a0", 401],
+    ["a credential that is only a no-break space, with acceptAnyKey", true, () => "Bearer \u00a0", 401],
+  ])("reads %s as whitespace around the credential", async (_label, acceptAnyKey, header, status) => {
+    const server = await start({ acceptAnyKey, seed: 1 });
+    const answer = await call(server, LIST, { key: null, headers: { authorization: header(server.apiKey) } });
+    expect(answer.status).toBe(status);
+    if (status === 200) expect(answer.json).toMatchObject({ object: "list", data: [expect.objectContaining({ object: "organization.admin_api_key" })] });
+    else expect(answer.json).toEqual({ error: MALFORMED });
+  });
+
   it("refuses a bad key before it changes anything", async () => {
     const server = await start();
     expectError(await call(server, LIST, { method: "POST", body: { name: "x" }, key: "wrong" }), 401, null);

@@ -63,19 +63,43 @@ describe("garbage in, clean error out", () => {
     expect(server.store.createdCount).toBe(0);
   });
 
+  it("spends no request id on a client that resets its connection mid-headers: the answers stay numbered one after another", async () => {
+    const server = await start();
+    const before = (await call(server, "/unknown", { key: null })).headers.get("x-request-id") ?? "";
+    // A reset (RST, not FIN) while node:http is still parsing the headers: there is no one to answer.
+    await new Promise<void>((resolve) => {
+      const socket = connect(address(server), () => {
+        socket.write(`GET /v1${LIST} HTTP/1.1\r\nHost: x\r\nX-Half: `, () => setTimeout(() => {
+          socket.resetAndDestroy();
+          resolve();
+        }, 20));
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = (await call(server, "/unknown", { key: null })).headers.get("x-request-id") ?? "";
+    // Ids are a per-server prefix and a hexadecimal counter.
+    expect(after.slice(0, 12)).toBe(before.slice(0, 12));
+    expect(Number.parseInt(after.slice(12), 16)).toBe(Number.parseInt(before.slice(12), 16) + 1);
+    expect(server.requests.count()).toBe(2);
+  });
+
   it("answers bytes that are not HTTP with a 400 in the OpenAI shape and an x-request-id", async () => {
     const server = await start();
     const reply = await rawExchange(server, "HELLO THERE\r\n\r\n");
-    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(reply).toMatch(/x-request-id: req_[0-9a-f]{32}/);
-    expect(JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4))).toMatchObject({ error: { type: "invalid_request_error" } });
+    expect(reply).toContain("\r\ncontent-type: application/json\r\n");
+    expect(JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4))).toEqual({
+      error: { message: "Malformed HTTP request (Bad Request).", type: "invalid_request_error", param: null, code: "bad_http" },
+    });
     await stillServes(server);
   });
 
   it("answers oversized headers with 431", async () => {
     const server = await start();
     const reply = await rawExchange(server, `GET /v1${LIST} HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
-    expect(reply).toMatch(/^HTTP\/1\.1 431 /);
+    expect(reply).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4)).error).toMatchObject({ message: "Malformed HTTP request (Request Header Fields Too Large).", code: "bad_http" });
     await stillServes(server);
   });
 
@@ -175,6 +199,22 @@ describe("garbage in, clean error out", () => {
     await stillServes(server);
   });
 
+  it("does not report to onResponse an answer whose client gave up before it was sent", async () => {
+    const heard: MockResponseRecord[] = [];
+    const server = await start({ seed: 1, onResponse: (record) => heard.push(record) });
+    server.faults.add("admin-api-keys-list", { kind: "delay", ms: 150 });
+    const gaveUp = await fetch(`${server.url}${LIST}`, { headers: { authorization: `Bearer ${server.apiKey}` }, signal: AbortSignal.timeout(30) }).catch(
+      (error: Error) => error.name,
+    );
+    expect(gaveUp).toBe("TimeoutError");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Counted as a request, but no response was sent, so none is reported.
+    expect(server.requests.count("admin-api-keys-list")).toBe(1);
+    expect(heard).toEqual([]);
+    await stillServes(server);
+    expect(heard.map((record) => [record.operationId, record.status])).toEqual([["admin-api-keys-list", 200]]);
+  });
+
   it("closes with requests still waiting on a delay, and close can be called twice", async () => {
     const server = await start({ seed: 1 });
     server.faults.add("admin-api-keys-list", { kind: "delay", ms: 60_000 });
@@ -251,6 +291,46 @@ describe("CONNECT and Upgrade requests", () => {
     // The response reaches onResponse (and so the spec check) like any other.
     expect(responses).toEqual([expect.objectContaining({ method: "CONNECT", status: 405, operationId: null, requestId: answer.headers["x-request-id"] })]);
     await stillServes(server);
+  });
+
+  it("closes a CONNECT's socket once its answer is out, even when the client keeps its own side open", async () => {
+    const server = await start();
+    const socket = connect({ ...address(server), allowHalfOpen: true });
+    let reply = "";
+    socket.on("data", (chunk) => (reply += chunk.toString()));
+    const ended = new Promise<void>((resolve) => socket.on("end", () => resolve()));
+    socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n");
+    await ended;
+    expect(reply).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+    // The client never ends its side; close() still has no connection left to wait for.
+    const closed = await Promise.race([server.close().then(() => "closed"), new Promise((resolve) => setTimeout(() => resolve("still open"), 1000))]);
+    socket.destroy();
+    expect(closed).toBe("closed");
+  });
+
+  it("survives CONNECT clients that reset their connection as soon as they have sent it", async () => {
+    const uncaught: unknown[] = [];
+    const record = (error: unknown): void => void uncaught.push(error);
+    process.on("uncaughtException", record);
+    try {
+      const server = await start();
+      for (let index = 0; index < 20; index++) {
+        await new Promise<void>((resolve) => {
+          const socket = connect(address(server), () => {
+            socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n", () => {
+              socket.resetAndDestroy();
+              resolve();
+            });
+          });
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await stillServes(server);
+      expect(server.requests.count()).toBe(21);
+    } finally {
+      process.off("uncaughtException", record);
+    }
+    expect(uncaught).toEqual([]);
   });
 
   it("survives many CONNECTs at once, and closes with none left open", async () => {

@@ -27,6 +27,14 @@ describe("startMockServer options", () => {
     expect(server.apiKey).toBe(DEFAULT_MOCK_API_KEY);
   });
 
+  it("listens on an IPv6 host, with the address in brackets in its URL", async () => {
+    const server = await start({ host: "::1", seed: 1 });
+    expect(server.url).toMatch(/^http:\/\/\[::1\]:\d+\/v1$/);
+    const answer = await call(server, `${LIST}?limit=1`);
+    expect(answer.status).toBe(200);
+    expect(answer.json.data).toHaveLength(1);
+  });
+
   it("keeps the key out of inspection and JSON of the server object", async () => {
     const server = await start({ apiKey: "sk-admin-hidden-value" });
     expect(JSON.stringify(Object.keys(server))).not.toContain("hidden");
@@ -122,6 +130,7 @@ describe("startMockServer options", () => {
     ["keys entry secret with a space", { keys: [{ id: "key_1", secret: "sk-admin bad" }] }, /options.keys\[0\].secret must be a non-empty string of printable ASCII without spaces; got a string that/],
     ["keys entry secret that is the server's key", { keys: [{ id: "key_1", secret: "sk-admin-local-mock-key" }] }, /options.keys\[0\].secret must be unique .*; got one already in use/],
     ["owner", { owner: { name: 5 } }, /options.owner must match the spec's AdminApiKeyOwner schema; got a record where \/name must be string/],
+    ["owner that is not an object", { owner: 5 }, /^options.owner must match the spec's AdminApiKeyOwner schema; got a record where the record must be object\.$/],
   ])("refuses a bad %s option, naming it", async (_label, options, message) => {
     await expect(startMockServer(options as never)).rejects.toThrow(message);
   });
@@ -213,13 +222,26 @@ describe("response hooks", () => {
     const file = join(directory, "responses.ndjson");
     process.env[RESPONSE_LOG_ENV] = file;
     try {
-      const server = await start();
+      const heard: MockResponseRecord[] = [];
+      const server = await start({ onResponse: (record) => heard.push(record) });
       const created = await createKey(server);
-      await call(server, `${LIST}/${created.id}`);
+      const fetched = await call(server, `${LIST}/${created.id}`);
+      server.faults.add("admin-api-keys-list", { kind: "malformed", body: "{not json" });
+      server.faults.add("admin-api-keys-list", { kind: "malformed", body: "null" });
+      await call(server, LIST);
+      await call(server, LIST);
       const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as MockResponseRecord);
-      expect(lines.map((line) => line.operationId)).toEqual(["admin-api-keys-create", "admin-api-keys-get"]);
+      expect(lines.map((line) => line.operationId)).toEqual(["admin-api-keys-create", "admin-api-keys-get", "admin-api-keys-list", "admin-api-keys-list"]);
+      // The secret is replaced, the rest of the created key is there as sent.
       expect(readFileSync(file, "utf8")).not.toContain(created.value);
-      for (const line of lines) assertMatchesSpec(line);
+      expect(lines[0]?.body).toEqual({ ...created, value: "sk-admin-[redacted]" });
+      // A body without a secret, one that is not JSON at all and a JSON null are logged as they were sent.
+      expect(lines[1]?.body).toEqual(fetched.json);
+      expect(lines[2]?.body).toBe("{not json");
+      expect(lines[3]?.body).toBeNull();
+      // onResponse hears the same responses, the created secret included (its caller's to guard).
+      expect(heard.map((record) => record.body)).toEqual([created, fetched.json, "{not json", null]);
+      for (const line of lines.slice(0, 2)) assertMatchesSpec(line);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

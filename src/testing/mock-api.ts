@@ -137,7 +137,9 @@ export function createMockApiCore(settings: ResolvedApiOptions): MockApiCore {
   }
 
   const fetch: MockApiFetch = async (input, init) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // A copy even of a Request, as fetch makes one: a Request whose body is already used is then
+    // refused with fetch's TypeError before anything is sent or counted.
+    const request = new Request(input, init);
     const { signal } = request;
     // As fetch does with a signal that has already aborted: nothing is sent, nothing is counted.
     if (signal.aborted) throw signal.reason;
@@ -176,7 +178,9 @@ export function createMockApiCore(settings: ResolvedApiOptions): MockApiCore {
 function untilAborted(reply: Promise<MockReply>, signal: AbortSignal): Promise<MockReply> {
   return new Promise<MockReply>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, so its abort listener runs at most once either way
     signal.addEventListener("abort", onAbort, { once: true });
+    // Stryker disable next-line ArrowFunction,StringLiteral: only frees the listener; an abort after the reply settled the promise rejects nothing
     reply.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
@@ -192,9 +196,12 @@ function replyOf(outcome: MockOutcome): MockReply {
       throw new MockNetworkFailure("closed");
     case "body-unreadable":
       throw requestBodyFailure(outcome.cause);
+    // Nobody waits for this one: in process the caller's promise has already rejected with its
+    // signal's reason (the pipeline abandons a request only once its signal has aborted), and
+    // behind node:http the socket is gone. So whatever this case does reaches no one.
+    // Stryker disable next-line ConditionalExpression,StringLiteral: see above, the caller has already had its rejection
     case "abandoned":
-      // Nobody waits for this one: in process the caller's promise has already rejected with its
-      // signal's reason, and behind node:http the socket is gone.
+      // Stryker disable next-line StringLiteral: see above, the caller has already had its rejection
       throw new MockNetworkFailure("closed");
   }
 }
@@ -212,11 +219,14 @@ export function arrivalOf(request: Request): MockArrival {
 // Statuses whose response has no body by definition; the Response constructor refuses one for them.
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
-/** The reply as a Fetch Response, with the status text node:http would send. */
+/**
+ * The reply as a Fetch Response, with the status text node:http would send: its reason phrase, or
+ * "unknown" for a status it has none for (a fault's 499, say), as its writeHead does.
+ */
 export function responseOf(reply: MockReply): Response {
   return new Response(NULL_BODY_STATUSES.has(reply.status) ? null : reply.text, {
     status: reply.status,
-    statusText: STATUS_CODES[reply.status] ?? "",
+    statusText: STATUS_CODES[reply.status] ?? "unknown",
     headers: reply.headers,
   });
 }

@@ -18,9 +18,8 @@ function reply(
   code: string | null,
   headers?: Record<string, string>,
 ): ErrorReply {
-  return headers === undefined
-    ? { status, body: { error: { message, type, param, code } } }
-    : { status, body: { error: { message, type, param, code } }, headers };
+  // headers is left undefined when there are none; every reader of ErrorReply checks for that.
+  return { status, body: { error: { message, type, param, code } }, headers };
 }
 
 /** 400 about one parameter or body field. */

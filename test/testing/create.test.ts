@@ -18,7 +18,15 @@ describe("create", () => {
     expect(created.id).toMatch(/^key_[0-9a-f]{16}$/);
     expect(created.value).toMatch(/^sk-admin-[A-Za-z0-9_-]{64}$/);
     expect(created.redacted_value).toBe(`sk-admin...${created.value.slice(-3)}`);
-    expect(created.owner).toMatchObject({ type: "user", object: "organization.user", role: "owner" });
+    // The default owner, made 400 days before the server's clock.
+    expect(created.owner).toEqual({
+      type: "user",
+      object: "organization.user",
+      id: "user_mock_owner",
+      name: "Mock Owner",
+      created_at: NOW_MS / 1000 - 400 * 86_400,
+      role: "owner",
+    });
 
     const retrieved = await call(server, `${LIST}/${created.id}`);
     const { value: _value, ...withoutValue } = created;
@@ -30,7 +38,22 @@ describe("create", () => {
 
   it("makes a key that never expires when expires_in_seconds is left out", async () => {
     const server = await start();
-    expect((await createKey(server, { name: "forever" })).expires_at).toBeNull();
+    const created = await createKey(server, { name: "forever" });
+    expect(created.expires_at).toBeNull();
+    // Stored as null too, not only sent as one.
+    expect(server.store.get(created.id)?.expires_at).toBeNull();
+  });
+
+  it("records a created key's use of its secret, keeping the rest of its record", async () => {
+    let nowMs = NOW_MS;
+    const server = await start({ now: () => nowMs });
+    const created = await createKey(server, { name: "used" });
+    const { value, ...record } = created;
+    nowMs += 90_000;
+    expect((await call(server, LIST, { key: value })).status).toBe(200);
+    const used = { ...record, last_used_at: NOW_MS / 1000 + 90 };
+    expect(server.store.get(created.id)).toEqual(used);
+    expect((await call(server, `${LIST}/${created.id}`)).json).toEqual(used);
   });
 
   it("makes a fresh id and secret every time", async () => {

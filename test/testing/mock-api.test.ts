@@ -11,10 +11,11 @@ import OpenAI from "openai";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { APIConnectionError, NotFoundError, createAdminKeysClient } from "../../src/index.js";
 import { DEFAULT_MOCK_API_KEY, MOCK_API_URL, type MockResponseRecord, RESPONSE_LOG_ENV, createMockApi } from "../../src/testing/index.js";
-import { LIST, call, createKey, expectError, mockApiFactory } from "./helpers.js";
+import { LIST, call, createKey, expectError, mockApiFactory, serverFactory } from "./helpers.js";
 import { assertMatchesSpec } from "./spec.js";
 
 const make = mockApiFactory();
+const start = serverFactory();
 const auth = { authorization: `Bearer ${DEFAULT_MOCK_API_KEY}` };
 
 /** A body of `chunks` × 64 KiB, counting what the emulator pulled from it. */
@@ -80,8 +81,43 @@ describe("createMockApi", () => {
     expect((await mock.fetch(new Request(`${mock.url}${LIST}`, { headers: auth }))).status).toBe(200);
     expect((await mock.fetch(`${mock.url}${LIST}`, { headers: auth })).status).toBe(200);
     expect((await mock.fetch(new URL(`${mock.url}${LIST}?limit=1`), { headers: auth })).status).toBe(200);
+    expect((await mock.fetch(`${mock.url}${LIST}`)).status).toBe(401);
+    // init applies over a Request's own, as with fetch.
+    expect((await mock.fetch(new Request(`${mock.url}${LIST}`), { headers: auth })).status).toBe(200);
+    expect((await mock.fetch(new Request(`${mock.url}${LIST}`, { headers: auth }), { method: "PUT" })).status).toBe(405);
     await expect(mock.fetch("/v1/organization/admin_api_keys")).rejects.toBeInstanceOf(TypeError);
-    expect(mock.requests.all().map((record) => record.url)).toEqual([`/v1${LIST}`, `/v1${LIST}`, `/v1${LIST}?limit=1`]);
+    expect(mock.requests.all().map((record) => [record.method, record.url])).toEqual([
+      ["GET", `/v1${LIST}`],
+      ["GET", `/v1${LIST}`],
+      ["GET", `/v1${LIST}?limit=1`],
+      ["GET", `/v1${LIST}`],
+      ["GET", `/v1${LIST}`],
+      ["PUT", `/v1${LIST}`],
+    ]);
+  });
+
+  it("logs a request's headers without its authorization", async () => {
+    const mock = make();
+    await mock.fetch(`${mock.url}${LIST}`, { headers: { ...auth, "x-trace": "t1" } });
+    const [record] = mock.requests.all();
+    expect(record?.headers).toMatchObject({ "x-trace": "t1" });
+    expect(record?.headers).not.toHaveProperty("authorization");
+    expect(JSON.stringify(mock.requests.all())).not.toContain(DEFAULT_MOCK_API_KEY);
+  });
+
+  it("refuses a Request whose body is already used as fetch does, sending and counting nothing", async () => {
+    const mock = make();
+    const used = () => new Request(`${mock.url}${LIST}`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: '{"name":"x"}' });
+    const forFetch = used();
+    const forMock = used();
+    await forFetch.text();
+    await forMock.text();
+    const fetchError = await fetch(forFetch).catch((error: unknown) => error);
+    expect(fetchError).toBeInstanceOf(TypeError);
+    const mockError = await mock.fetch(forMock).catch((error: unknown) => error);
+    expect(mockError).toBeInstanceOf(TypeError);
+    expect((mockError as TypeError).message).toBe((fetchError as TypeError).message);
+    expect([mock.requests.count(), mock.store.createdCount]).toEqual([0, 0]);
   });
 
   it("routes on the path alone, whatever the host", async () => {
@@ -103,6 +139,20 @@ describe("createMockApi", () => {
     expect([empty.status, await empty.text()]).toEqual([204, ""]);
   });
 
+  it.each([503, 499, 599])("gives a %i fault the status text a server sends for it", async (status) => {
+    const mock = make();
+    const server = await start();
+    const statusText = async (target: { url: string; fetch: typeof fetch; faults: typeof mock.faults }) => {
+      target.faults.add("admin-api-keys-list", { kind: "status", status });
+      const answer = await target.fetch(`${target.url}${LIST}`, { headers: auth });
+      expect(answer.status).toBe(status);
+      return answer.statusText;
+    };
+    const overHttp = await statusText({ url: server.url, fetch, faults: server.faults });
+    expect(overHttp).toBe(status === 503 ? "Service Unavailable" : "unknown");
+    expect(await statusText(mock)).toBe(overHttp);
+  });
+
   it("answers a reply Fetch refuses to build (a fault header with a newline) with the emulator-bug 500, as node:http does", async () => {
     const mock = make({ seed: 1 });
     mock.faults.add("admin-api-keys-list", { kind: "status", status: 503, headers: { "x-bad": "a\nb" } });
@@ -120,7 +170,12 @@ describe("faults in process", () => {
     mock.faults.add("admin-api-keys-list", { kind: "drop" });
     const error = await mock.fetch(`${mock.url}${LIST}`, { headers: auth }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TypeError);
-    expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "UND_ERR_SOCKET" } });
+    expect(error).toMatchObject({
+      name: "TypeError",
+      message: "fetch failed",
+      reason: "dropped",
+      cause: { code: "UND_ERR_SOCKET", message: "other side closed (the mock API dropped the connection: a scripted drop fault)" },
+    });
     expect(mock.requests.count("admin-api-keys-list")).toBe(1);
     expect(records).toEqual([]);
     expect((await call(mock, LIST)).status).toBe(200);

@@ -119,7 +119,12 @@ describe("1. route", () => {
     expect(unroutedAnswer("CONNECT", connect.path, connect.match)).toMatchObject({ status: 405, headers: { allow: "GET, POST", connection: "close" } });
     const bad = routeRequest("GET", `${LIST}/%E0%A4%A`);
     if (bad.match.kind === "operation") throw new Error("routed");
-    expect(jsonOf(unroutedAnswer("GET", bad.path, bad.match)).error.param).toBe("key_id");
+    expect(jsonOf(unroutedAnswer("GET", bad.path, bad.match)).error).toEqual({
+      message: "Invalid value for key_id: the path segment is not valid percent-encoding.",
+      type: "invalid_request_error",
+      param: "key_id",
+      code: "invalid_value",
+    });
   });
 });
 
@@ -133,6 +138,11 @@ describe("2. record", () => {
     expect([first.operationId, second.operationId]).toEqual(["admin-api-keys-list", null]);
     expect(emulator.log.count()).toBe(2);
     expect(emulator.log.all()[0]).toMatchObject({ url: `${LIST}?limit=1`, params: {}, body: undefined });
+    // An unrouted request has no path parameters either, rather than none recorded.
+    expect(emulator.log.all()[1]).toMatchObject({ url: "/v1/nope", operationId: null });
+    expect(emulator.log.all()[1]?.params).toEqual({});
+    recordRequest(emulator, arrival("GET", `${LIST}/key_a`), routeRequest("GET", `${LIST}/key_a`));
+    expect(emulator.log.all()[2]).toMatchObject({ operationId: "admin-api-keys-get", params: { key_id: "key_a" } });
   });
 });
 

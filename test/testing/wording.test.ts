@@ -2,12 +2,18 @@
 // spec uses only some; a spec that gains a pattern or a length bound gets the others), and the
 // safe description of a wrong value in its option errors.
 
+import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { ValidationError } from "../../generated/validators.js";
+import type { MockFault, MockServer } from "../../src/testing/index.js";
 import { handlers } from "../../src/testing/handlers.js";
 import { describeValue, unknownRoute } from "../../src/testing/mock-messages.js";
 import { KeyStore } from "../../src/testing/store.js";
-import { expected } from "../../src/testing/validation.js";
+import { boundsWording, expected } from "../../src/testing/validation.js";
+import { type CallOptions, LIST, call, mockApiFactory, serverFactory } from "./helpers.js";
+
+const make = mockApiFactory();
+const start = serverFactory();
 
 const failure = (keyword: string, params: Record<string, unknown>, message?: string): ValidationError => ({
   instancePath: "/p",
@@ -37,9 +43,27 @@ describe("expected(): the words for each failed keyword", () => {
     expect(expected("admin-api-keys-list", name, error)).toBe(words);
   });
 
-  it("a bound of a parameter the spec gives only a minimum or only a maximum", () => {
-    // The list query's limit has both; a parameter the table does not know has neither.
+  it("a parameter the table does not know: no bounds, and a number when a bound fails", () => {
+    // The list query's limit has both bounds; the get operation has no query parameters at all.
     expect(expected("admin-api-keys-get", "limit", failure("type", { type: "integer" }))).toBe("an integer");
+    expect(expected("admin-api-keys-get", "limit", failure("maximum", { limit: 5 }))).toBe("a number");
+    // Nor are the members every object inherits parameters of the table.
+    for (const name of ["__proto__", "constructor", "toString"]) {
+      expect(expected("admin-api-keys-list", name, failure("maximum", { limit: 5 }))).toBe("a number");
+    }
+  });
+});
+
+// Today's spec has no parameter with only one bound; these hold the words for one that has.
+describe("boundsWording(): a parameter's bounds, either possibly absent", () => {
+  it.each<[unknown, unknown, string]>([
+    [1, 100, " from 1 to 100"],
+    [0, undefined, " of at least 0"],
+    [undefined, 10, " of at most 10"],
+    ["1", "10", ""],
+    [undefined, undefined, ""],
+  ])("minimum %o, maximum %o: %j", (minimum, maximum, words) => {
+    expect(boundsWording(minimum, maximum)).toBe(words);
   });
 });
 
@@ -47,6 +71,8 @@ describe("describeValue(): a wrong value, safely", () => {
   it.each<[unknown, string]>([
     ["short", '"short"'],
     ["x".repeat(50), `"${"x".repeat(40)}…"`],
+    ["x".repeat(41), `"${"x".repeat(40)}…"`],
+    ["x".repeat(40), `"${"x".repeat(40)}"`],
     [42, "42"],
     [true, "true"],
     [null, "null"],
@@ -78,3 +104,60 @@ describe("the get and delete handlers check their path parameter with the spec's
     expect("body" in reply ? reply.body.error : undefined).toMatchObject({ param: "key_id", message: 'Invalid value for key_id: expected at least 1 character; got "".' });
   });
 });
+
+// Every error body the emulator sends, word for word: status, message, type, param and code.
+describe("the error bodies", () => {
+  // Each: what is asked, with what, and the status, param, code and message of the refusal.
+  it.each<[string, string, CallOptions, number, string | null, string, string]>([
+    ["no key", LIST, { key: null }, 401, null, "missing_api_key", "No API key provided. Send an admin key in the Authorization header as `Bearer <key>`."],
+    ["an unknown key", LIST, { key: "sk-admin-unknown" }, 401, null, "invalid_api_key", "Incorrect API key provided."],
+    ["another scheme", LIST, { key: null, headers: { authorization: "Basic abc" } }, 401, null, "invalid_api_key", "Incorrect API key provided: the Authorization header must be `Bearer <key>`."],
+    ["a key id that names no key", `${LIST}/key_nope`, {}, 404, "key_id", "not_found", "No admin API key found with ID 'key_nope'."],
+    ["deleting a key id that names no key", `${LIST}/key_nope`, { method: "DELETE" }, 404, "key_id", "not_found", "No admin API key found with ID 'key_nope'."],
+    ["an unknown path", "/organization/projects", {}, 404, null, "unknown_url", "Invalid URL (GET /v1/organization/projects)"],
+    ["a method the path does not take", LIST, { method: "PUT" }, 405, null, "method_not_allowed", "Method PUT is not allowed on /v1/organization/admin_api_keys; allowed: GET, POST."],
+    ["an invalid query value", `${LIST}?limit=0`, {}, 400, "limit", "invalid_value", 'Invalid value for limit: expected an integer from 1 to 100; got "0".'],
+    ["a body over maxBodyBytes", LIST, { method: "POST", body: { name: "longer than the limit" } }, 413, null, "request_too_large", "The request body is larger than 16 bytes."],
+  ])("for %s", async (_label, path, options, status, param, code, message) => {
+    const mock = make({ maxBodyBytes: 16 });
+    const answer = await call(mock, path, options);
+    expect(answer.status).toBe(status);
+    expect(answer.json).toEqual({ error: { message, type: "invalid_request_error", param, code } });
+  });
+
+  it.each<[MockFault, number, Record<string, unknown>]>([
+    [{ kind: "status", status: 429 }, 429, { message: "Rate limit reached for admin requests.", type: "requests", param: null, code: "rate_limit_exceeded" }],
+    [{ kind: "status", status: 500 }, 500, { message: "The server had an error while processing your request.", type: "server_error", param: null, code: null }],
+    [{ kind: "status", status: 503 }, 503, { message: "The server had an error while processing your request.", type: "server_error", param: null, code: null }],
+    [{ kind: "status", status: 409 }, 409, { message: "Scripted failure with status 409.", type: "invalid_request_error", param: null, code: null }],
+  ])("for a scripted %o without a body of its own", async (fault, status, error) => {
+    const mock = make();
+    mock.faults.add("admin-api-keys-list", fault);
+    const answer = await call(mock, LIST);
+    expect(answer.status).toBe(status);
+    expect(answer.json).toEqual({ error });
+  });
+
+  it("for bytes that are not HTTP, over a socket", async () => {
+    const server = await start();
+    const reply = await rawExchange(server, "NOT HTTP AT ALL\r\n\r\n");
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4))).toEqual({
+      error: { message: "Malformed HTTP request (Bad Request).", type: "invalid_request_error", param: null, code: "bad_http" },
+    });
+  });
+});
+
+/** Writes raw bytes on a fresh TCP connection and returns what comes back until the server closes it. */
+function rawExchange(server: MockServer, bytes: string): Promise<string> {
+  const url = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString()));
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => resolve(received));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), 2000);
+  });
+}

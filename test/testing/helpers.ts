@@ -2,6 +2,7 @@
 // checked against the spec when the test ends, and talk to them with plain fetch (no client code
 // involved): the global fetch for a server, the emulator's own fetch in process.
 
+import { connect } from "node:net";
 import { afterEach, expect } from "vitest";
 import {
   type MockApi,
@@ -127,4 +128,21 @@ export function expectError(answer: Answer, status: number, param: string | null
   expect(answer.json.error).toMatchObject({ param });
   expect(typeof answer.json.error.message).toBe("string");
   expect(typeof answer.json.error.type).toBe("string");
+}
+
+/**
+ * Writes raw bytes on a fresh TCP connection to a server and returns everything that comes back
+ * until the server closes it (or two seconds pass): for requests fetch cannot send.
+ */
+export function rawExchange(server: MockServer, bytes: string): Promise<string> {
+  const url = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString()));
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => resolve(received));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), 2000);
+  });
 }

@@ -5,12 +5,11 @@
 
 import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
-import { connect } from "node:net";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { MockResponseRecord, MockServer } from "../../src/testing/index.js";
 import { fetchRequestFrom, incomingBody } from "../../src/testing/node-request.js";
-import { LIST, call, expectError, serverFactory } from "./helpers.js";
+import { LIST, call, expectError, rawExchange, serverFactory } from "./helpers.js";
 
 const start = serverFactory();
 
@@ -19,18 +18,6 @@ function address(server: MockServer): { host: string; port: number } {
   return { host: url.hostname, port: Number(url.port) };
 }
 
-/** Writes raw bytes (ending the request with `Connection: close`) and returns the whole reply. */
-function raw(server: MockServer, bytes: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(address(server));
-    let received = "";
-    socket.on("data", (chunk) => (received += chunk.toString()));
-    socket.on("close", () => resolve(received));
-    socket.on("error", () => resolve(received));
-    socket.write(bytes);
-    setTimeout(() => socket.destroy(), 2000);
-  });
-}
 
 function statusOf(reply: string): number {
   return Number(reply.split(" ")[1]);
@@ -44,10 +31,10 @@ describe("the node:http adapter keeps the request as it arrived", () => {
   it("routes and logs the raw target: dot segments are not resolved, percent-encoding is kept", async () => {
     const server = await start({ seed: 1 });
     const auth = `Authorization: Bearer ${server.apiKey}\r\n`;
-    const dotted = await raw(server, `GET /v1/organization/../organization/admin_api_keys HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`);
+    const dotted = await rawExchange(server, `GET /v1/organization/../organization/admin_api_keys HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`);
     expect(statusOf(dotted)).toBe(404);
     expect(bodyOf(dotted).error.message).toBe("Invalid URL (GET /v1/organization/../organization/admin_api_keys)");
-    const encoded = await raw(server, `GET /v1${LIST}/key%5Fx?limit=%31 HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`);
+    const encoded = await rawExchange(server, `GET /v1${LIST}/key%5Fx?limit=%31 HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`);
     expect(statusOf(encoded)).toBe(404);
     expect(server.requests.all().map((record) => [record.url, record.operationId])).toEqual([
       ["/v1/organization/../organization/admin_api_keys", null],
@@ -60,7 +47,7 @@ describe("the node:http adapter keeps the request as it arrived", () => {
     const server = await start({ seed: 1 });
     const { host, port } = address(server);
     const target = `http://${host}:${port}/v1${LIST}`;
-    const reply = await raw(server, `GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.apiKey}\r\nConnection: close\r\n\r\n`);
+    const reply = await rawExchange(server, `GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.apiKey}\r\nConnection: close\r\n\r\n`);
     expect(statusOf(reply)).toBe(404);
     expect(bodyOf(reply).error).toMatchObject({ code: "unknown_url", message: `Invalid URL (GET ${target})` });
     expect(server.requests.count("admin-api-keys-list")).toBe(0);
@@ -70,11 +57,11 @@ describe("the node:http adapter keeps the request as it arrived", () => {
   it("answers TRACE, a method Fetch refuses to carry, with 405 and Allow on an API path and 404 elsewhere", async () => {
     const responses: MockResponseRecord[] = [];
     const server = await start({ onResponse: (record) => responses.push(record) });
-    const known = await raw(server, `TRACE /v1${LIST} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    const known = await rawExchange(server, `TRACE /v1${LIST} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
     expect(statusOf(known)).toBe(405);
     expect(known).toMatch(/\r\nallow: GET, POST\r\n/i);
     expect(bodyOf(known).error.code).toBe("method_not_allowed");
-    const unknown = await raw(server, "TRACE /elsewhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const unknown = await rawExchange(server, "TRACE /elsewhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     expect(statusOf(unknown)).toBe(404);
     expect(server.requests.all().map((record) => record.method)).toEqual(["TRACE", "TRACE"]);
     expect(responses.map((record) => [record.method, record.status])).toEqual([
@@ -86,7 +73,7 @@ describe("the node:http adapter keeps the request as it arrived", () => {
   it("follows node's header rules: of two Authorization headers the first counts", async () => {
     const server = await start({ seed: 1 });
     const twice = (first: string, second: string) =>
-      raw(server, `GET /v1${LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${first}\r\nAuthorization: Bearer ${second}\r\nConnection: close\r\n\r\n`);
+      rawExchange(server, `GET /v1${LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${first}\r\nAuthorization: Bearer ${second}\r\nConnection: close\r\n\r\n`);
     expect(statusOf(await twice(server.apiKey, "sk-admin-wrong"))).toBe(200);
     expect(statusOf(await twice("sk-admin-wrong", server.apiKey))).toBe(401);
   });
@@ -96,7 +83,7 @@ describe("the node:http adapter keeps the request as it arrived", () => {
     const auth = `Authorization: Bearer ${server.apiKey}\r\n`;
     const [key] = server.store.list();
     // Two requests on one connection: each body must be skipped exactly, or the second request would not parse.
-    const reply = await raw(
+    const reply = await rawExchange(
       server,
       `PUT /v1${LIST} HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 9\r\n\r\n{"a":"b"}` +
         `DELETE /v1${LIST}/${key?.id} HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 5\r\nConnection: close\r\n\r\nxxxxx`,

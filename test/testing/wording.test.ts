@@ -2,7 +2,6 @@
 // spec uses only some; a spec that gains a pattern or a length bound gets the others), and the
 // safe description of a wrong value in its option errors.
 
-import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { ValidationError } from "../../generated/validators.js";
 import type { MockFault, MockServer } from "../../src/testing/index.js";
@@ -10,7 +9,7 @@ import { handlers } from "../../src/testing/handlers.js";
 import { describeValue, unknownRoute } from "../../src/testing/mock-messages.js";
 import { KeyStore } from "../../src/testing/store.js";
 import { boundsWording, expected } from "../../src/testing/validation.js";
-import { type CallOptions, LIST, call, mockApiFactory, serverFactory } from "./helpers.js";
+import { type CallOptions, LIST, call, mockApiFactory, rawExchange, serverFactory } from "./helpers.js";
 
 const make = mockApiFactory();
 const start = serverFactory();
@@ -148,16 +147,3 @@ describe("the error bodies", () => {
   });
 });
 
-/** Writes raw bytes on a fresh TCP connection and returns what comes back until the server closes it. */
-function rawExchange(server: MockServer, bytes: string): Promise<string> {
-  const url = new URL(server.url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: url.hostname, port: Number(url.port) });
-    let received = "";
-    socket.on("data", (chunk) => (received += chunk.toString()));
-    socket.on("close", () => resolve(received));
-    socket.on("error", () => resolve(received));
-    socket.write(bytes);
-    setTimeout(() => socket.destroy(), 2000);
-  });
-}

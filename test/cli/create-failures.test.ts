@@ -3,12 +3,11 @@
 // the time the key exists, a server whose answer holds no secret, and a create of unknown outcome
 // whose search fails (without --json) or finds more than one candidate.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
-import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { MockServer } from "../../src/testing/index.js";
-import { type ScriptedServer, type SeenRequest, keyObject, sendError, sendJson, startServer } from "../helpers/scripted-server.js";
+import { keyObject, scriptedServerFactory, sendError, sendJson } from "../helpers/scripted-server.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
 
@@ -19,15 +18,7 @@ let files = 0;
 const env = (server: MockServer): Record<string, string> => ({ OPENAI_ADMIN_KEY: server.apiKey });
 const ADMIN_KEY = "sk-admin-test-key-123";
 
-let scripted: ScriptedServer | undefined;
-afterEach(async () => {
-  await scripted?.close();
-  scripted = undefined;
-});
-async function script(handler: (request: SeenRequest, res: ServerResponse) => void): Promise<ScriptedServer> {
-  scripted = await startServer(handler);
-  return scripted;
-}
+const script = scriptedServerFactory();
 
 describe("create --secret-file refused before anything is sent", () => {
   const loop = join(folder, "loop");

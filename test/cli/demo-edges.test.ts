@@ -2,9 +2,8 @@
 // no keys, pages without first_id and last_id (optional in the API) holding a key without a name,
 // a rotation refused at its create (the demo deletes the key it made), and a retrieve whose
 // answer holds a secret (called out, never printed).
-import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
-import { type ScriptedServer, type SeenRequest, keyObject, sendError, sendJson, startServer } from "../helpers/scripted-server.js";
+import { describe, expect, it } from "vitest";
+import { type ScriptedServer, keyObject, scriptedServerFactory, sendError, sendJson } from "../helpers/scripted-server.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
 
@@ -12,15 +11,7 @@ const start = serverFactory();
 const ADMIN_KEY = "sk-admin-test-key-123";
 const PATH = "/v1/organization/admin_api_keys";
 
-let scripted: ScriptedServer | undefined;
-afterEach(async () => {
-  await scripted?.close();
-  scripted = undefined;
-});
-async function script(handler: (request: SeenRequest, res: ServerResponse) => void): Promise<ScriptedServer> {
-  scripted = await startServer(handler);
-  return scripted;
-}
+const script = scriptedServerFactory();
 
 const skipped = [
   "3. Skipping create, retrieve, rotate and delete: this is not the local server. Pass --yes to",

@@ -6,9 +6,8 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
-import { run } from "../../src/cli/run.js";
 import { startMockServer } from "../../src/testing/index.js";
+import { startMockInProcess } from "../helpers/mock-in-process.js";
 import { type MockProcess, runMockToExit, startMockProcess } from "../helpers/mock-process.js";
 import { cli } from "./helpers.js";
 
@@ -201,29 +200,11 @@ describe("admin-keys mock --state", () => {
 
 describe("admin-keys mock in process", () => {
   it("runs until the io's stop signal, then closes", async () => {
-    let out = "";
-    let stop: (signal: NodeJS.Signals) => void = () => {};
-    const stopped = new Promise<NodeJS.Signals>((resolve) => (stop = resolve));
-    const io: CliIo = {
-      stdout: (text) => void (out += text),
-      stderr: (text) => void (out += text),
-      drain: async () => {},
-      env: {},
-      stdinIsTTY: false,
-      stderrIsTTY: false,
-      status: () => {},
-      prompt: async () => "",
-      now: Date.now,
-      stopSignal: () => stopped,
-    };
     const state = fresh();
-    const exit = run(["mock", "--port", "0", "--seed", "4", "--state", state], io);
-    while (!out.includes("Ctrl-C stops it.")) await new Promise((resolve) => setTimeout(resolve, 10));
-    const url = /listening at (\S+) with/.exec(out)?.[1] ?? "";
-    expect(await list(url)).toHaveLength(4);
-    stop("SIGTERM");
-    expect(await exit).toBe(0);
-    expect(out).toContain("Stopping (SIGTERM)…\nStopped; 4 keys saved to");
-    expect(await listening(Number(new URL(url).port))).toBe(false);
+    const mock = await startMockInProcess(["--port", "0", "--seed", "4", "--state", state]);
+    expect(await list(mock.url)).toHaveLength(4);
+    expect(await mock.stop("SIGTERM")).toBe(0);
+    expect(mock.stdout()).toContain("Stopping (SIGTERM)…\nStopped; 4 keys saved to");
+    expect(await listening(Number(new URL(mock.url).port))).toBe(false);
   });
 });

@@ -3,10 +3,10 @@
 // all, a key without a name, a policy in days and in seconds, a policy of one rule as JSON, a CSV
 // with no findings, the progress line of a listing, a page that says more follows without a
 // last_id, and a key whose id is not a string.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/args.js";
 import type { MockServer } from "../../src/testing/index.js";
-import { type ScriptedServer, keyObject, sendJson, startServer } from "../helpers/scripted-server.js";
+import { keyObject, scriptedServerFactory, sendJson } from "../helpers/scripted-server.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
 
@@ -123,13 +123,9 @@ describe("list", () => {
 });
 
 describe("list against answers the local server never gives", () => {
-  let scripted: ScriptedServer | undefined;
-  afterEach(async () => {
-    await scripted?.close();
-    scripted = undefined;
-  });
+  const script = scriptedServerFactory();
   const listing = async (page: Record<string, unknown>, args: string[]) => {
-    scripted = await startServer((_request, res) => sendJson(res, 200, { object: "list", ...page }));
+    const scripted = await script((_request, res) => sendJson(res, 200, { object: "list", ...page }));
     return cli([...args, "--base-url", scripted.baseUrl], { env: { OPENAI_ADMIN_KEY: "sk-admin-test-key-123" } });
   };
 

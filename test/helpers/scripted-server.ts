@@ -3,6 +3,7 @@
 
 import http, { type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import net from "node:net";
+import { afterEach } from "vitest";
 
 /** A request as the server received it. */
 export interface SeenRequest {
@@ -63,6 +64,22 @@ export async function startServer(handler: Handler, port = 0): Promise<ScriptedS
 }
 
 /** Sends `body` as JSON with the given status and extra headers. */
+/**
+ * Registers cleanup for the calling test file (or describe block) and returns a starter: every
+ * scripted server it starts is closed after the test that started it.
+ */
+export function scriptedServerFactory(): (handler: Handler) => Promise<ScriptedServer> {
+  const open: ScriptedServer[] = [];
+  afterEach(async () => {
+    for (const server of open.splice(0)) await server.close();
+  });
+  return async (handler) => {
+    const server = await startServer(handler);
+    open.push(server);
+    return server;
+  };
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });

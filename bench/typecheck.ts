@@ -27,7 +27,8 @@ import { slug, TYPECHECK_CONSUMERS, writeWorkFile } from "./programs.js";
 
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
-const TSCONFIG = {
+/** The consumer projects' tsconfig.json: strict, as a user's project would be. */
+export const TYPECHECK_TSCONFIG = {
   compilerOptions: {
     target: "ES2022",
     lib: ["ES2023", "DOM"],
@@ -88,7 +89,7 @@ export async function typecheckFigure(settings: TypecheckSettings): Promise<Figu
   const projects = new Map<Contender, string>();
   for (const contender of CONTENDERS) {
     const consumer = writeWorkFile(TYPECHECK_CONSUMERS[contender], "typecheck", slug(contender), "consumer.ts");
-    writeWorkFile(JSON.stringify(TSCONFIG, null, 2), "typecheck", slug(contender), "tsconfig.json");
+    writeWorkFile(JSON.stringify(TYPECHECK_TSCONFIG, null, 2), "typecheck", slug(contender), "tsconfig.json");
     projects.set(contender, dirname(consumer));
   }
   const samples = await interleave(CONTENDERS, settings.rounds, (contender) => runTsc(projects.get(contender) ?? ""));
@@ -123,7 +124,7 @@ export async function typecheckFigure(settings: TypecheckSettings): Promise<Figu
     ]),
     data: {
       rounds: settings.rounds,
-      tsconfig: TSCONFIG,
+      tsconfig: TYPECHECK_TSCONFIG,
       contenders: Object.fromEntries(
         CONTENDERS.map((contender) => [
           contender,

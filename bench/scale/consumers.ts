@@ -7,6 +7,7 @@
 // The calls come from the fragment's four operations, repeated for every copy.
 
 import { functionName } from "../../scripts/generate/names.js";
+import { TYPECHECK_TSCONFIG } from "../typecheck.js";
 
 interface Call {
   readonly operationId: string;
@@ -69,15 +70,6 @@ export function referenceConsumer(operations: number): string {
 
 /** As bench/typecheck.ts has it, without @types/node: the consumers use nothing of Node's. */
 export const CONSUMER_TSCONFIG = {
-  compilerOptions: {
-    target: "ES2022",
-    lib: ["ES2023", "DOM"],
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-    types: [],
-  },
-  files: ["consumer.ts"],
+  ...TYPECHECK_TSCONFIG,
+  compilerOptions: { ...TYPECHECK_TSCONFIG.compilerOptions, types: [] },
 };

@@ -204,6 +204,16 @@ function lifetime(seconds: number | undefined): string {
   return seconds === undefined ? "never expires" : `expires ${seconds} seconds after it is made`;
 }
 
+/**
+ * When the new key expires, in words. The time comes from the server, after the key exists: one
+ * no Date can hold (a year past 275760) must not throw and lose the secret the answer carries.
+ */
+function expiry(expiresAt: number | null): string {
+  if (expiresAt === null) return "never expires";
+  const at = new Date(expiresAt * 1000);
+  return Number.isNaN(at.getTime()) ? `expires at ${expiresAt} seconds after 1970, past any date` : `expires at ${at.toISOString()}`;
+}
+
 /** The failure in one line, as safe as the errors the client makes. */
 function reason(error: unknown, redact: (text: string) => string): string {
   if (error instanceof APIError && error.status !== undefined) return redact(`${error.status} ${error.name}: ${error.message}`);
@@ -356,7 +366,7 @@ export async function rotateKey(client: AdminKeysClient, keyId: string, options:
     throw await unknownCreate(error, { name, startedAt, endedAt: now() });
   }
   const { value: secret, ...newKey } = created;
-  const createDone: RotationStep = { step: "create", outcome: "done", summary: `created ${newKey.id} (${name}), which ${newKey.expires_at === null ? "never expires" : `expires at ${new Date(newKey.expires_at * 1000).toISOString()}`}` };
+  const createDone: RotationStep = { step: "create", outcome: "done", summary: `created ${newKey.id} (${name}), which ${expiry(newKey.expires_at)}` };
   const undoNew: RotationRemedy = { purpose: "undo", action: "delete", keyId: newKey.id, why: `${newKey.id} is the new key; deleting it leaves ${keyId} as it was` };
 
   // 3. deliver

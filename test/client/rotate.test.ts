@@ -304,6 +304,31 @@ describe("rotateKey", () => {
     }
   });
 
+  it.each([
+    ["a time no Date can hold", 1e20, "expires at 100000000000000000000 seconds after 1970, past any date"],
+    ["a time in range", 1_800_000_000, "expires at 2027-01-15T08:00:00.000Z"],
+  ])("goes on after a create whose expires_at is %s: the secret is delivered, nothing is lost", async (_case, expiresAt, words) => {
+    const secret = "sk-admin-FAR-FUTURE-5K8M";
+    const record = { object: "organization.admin_api_key", name: "CI pipeline", redacted_value: "sk-admin...abc", created_at: 1_700_000_000, expires_at: null, last_used_at: null, owner: { type: "user", object: "organization.user", id: "user_ada", name: "Ada", role: "owner" } };
+    const server = await startServer((req, res) =>
+      req.method === "POST"
+        ? sendJson(res, 200, { ...record, id: "key_new", expires_at: expiresAt, value: secret })
+        : req.method === "DELETE"
+          ? sendJson(res, 200, { object: "organization.admin_api_key.deleted", id: "key_old", deleted: true })
+          : sendJson(res, 200, { ...record, id: req.url?.endsWith("/key_new") === true ? "key_new" : "key_old" }),
+    );
+    try {
+      const delivered: string[] = [];
+      const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: server.baseUrl, maxRetries: 0 });
+      const report = await rotateKey(client, "key_old", { clientOptions: { baseUrl: server.baseUrl }, deliver: (value) => (delivered.push(value), "vault") });
+      expect(delivered).toEqual([secret]);
+      expect(report.steps[1]).toEqual({ step: "create", outcome: "done", summary: `created key_new (CI pipeline), which ${words}` });
+      expect(server.requests.map((request) => request.method)).toEqual(["GET", "POST", "GET", "DELETE"]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("names a deliver failure that is not an Error by its text", async () => {
     const server = await start({ keys: [OLD] });
     const error = await rotationError(

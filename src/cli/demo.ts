@@ -145,6 +145,7 @@ async function rotateStep(keys: CliKeys, oldId: string, now: () => number, say: 
     }
     throw error;
   }
+  // Stryker disable next-line OptionalChaining,StringLiteral: rotate runs without dryRun here, and rotateKey's report has newKey undefined only in a dry run (rotate-key.ts), so the fallback never applies
   const newId = report.newKey?.id ?? "";
   const seen = await keys.retrieve(newId);
   say(`   ${clean(newId)} (its secret ${secretLength} characters) is now shown as last used ${lastUsed(seen.last_used_at, now())}:`);

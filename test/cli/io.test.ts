@@ -28,6 +28,18 @@ describe("processIo", () => {
     expect(Math.abs(io.now() - Date.now())).toBeLessThan(1000);
   });
 
+  it("stops reading stdin once the question is answered, so the process can end", async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const io = processIo({ stdin, stdout: new PassThrough(), stderr: new PassThrough() }, {});
+    const listeners = { data: stdin.listenerCount("data"), end: stdin.listenerCount("end") };
+    const answer = io.prompt("Sure? ");
+    expect(stdin.listenerCount("data")).toBe(listeners.data + 1);
+    stdin.write("no\n");
+    expect(await answer).toBe("no");
+    expect({ data: stdin.listenerCount("data"), end: stdin.listenerCount("end") }).toEqual(listeners);
+    expect(stdin.isPaused()).toBe(true);
+  });
+
   it("uses the real process by default and sees a pipe as no terminal", () => {
     const io = processIo();
     expect(io.env).toBe(process.env);
@@ -67,6 +79,33 @@ describe("processIo's drain", () => {
     expect(drained).toBe(true);
   });
 
+  it("stops listening to stdout once it has drained, so waits do not pile listeners up", async () => {
+    const stdout = fullStdout();
+    const io = processIo({ stdin: new PassThrough(), stdout: stdout.stream, stderr: new PassThrough() }, {});
+    const counts = (): number[] => ["drain", "close", "error"].map((event) => stdout.stream.listenerCount(event));
+    const before = counts();
+    io.stdout("more than four bytes");
+    const waiting = io.drain();
+    expect(counts()).toEqual(before.map((count) => count + 1));
+    stdout.release();
+    await waiting;
+    expect(counts()).toEqual(before);
+  });
+
+  it("ends the wait when stdout fails without ever closing", async () => {
+    const held: (() => void)[] = [];
+    // emitClose: false, as some streams have: after the error, no close follows.
+    const stream = new Writable({ highWaterMark: 4, emitClose: false, write: (_chunk, _encoding, callback) => void held.push(callback) });
+    const io = processIo({ stdin: new PassThrough(), stdout: stream, stderr: new PassThrough() }, {});
+    io.stdout("more than four bytes");
+    const waiting = io.drain();
+    const failure = new Error("write EPIPE");
+    stream.destroy(failure);
+    await waiting;
+    expect(stream.errored).toBe(failure);
+    expect(stream.listenerCount("error")).toBe(0);
+  });
+
   it("does not wait forever for a stdout that closed or was destroyed instead", async () => {
     const stdout = fullStdout();
     const io = processIo({ stdin: new PassThrough(), stdout: stdout.stream, stderr: new PassThrough() }, {});
@@ -103,15 +142,14 @@ describe("processIo's status line", () => {
 });
 
 describe("processIo's stopSignal", () => {
-  it("resolves with the first of SIGINT and SIGTERM, and stops listening then", async () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("resolves with %s when it comes first, and stops listening to both then", async (signal) => {
     const io = processIo({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() }, {});
-    const before = process.listenerCount("SIGTERM");
-    const beforeInt = process.listenerCount("SIGINT");
+    const listeners = (): { SIGINT: number; SIGTERM: number } => ({ SIGINT: process.listenerCount("SIGINT"), SIGTERM: process.listenerCount("SIGTERM") });
+    const before = listeners();
     const stopped = io.stopSignal();
-    expect(process.listenerCount("SIGTERM")).toBe(before + 1);
-    process.emit("SIGTERM", "SIGTERM");
-    expect(await stopped).toBe("SIGTERM");
-    expect(process.listenerCount("SIGTERM")).toBe(before);
-    expect(process.listenerCount("SIGINT")).toBe(beforeInt);
+    expect(listeners()).toEqual({ SIGINT: before.SIGINT + 1, SIGTERM: before.SIGTERM + 1 });
+    process.emit(signal, signal);
+    expect(await stopped).toBe(signal);
+    expect(listeners()).toEqual(before);
   });
 });

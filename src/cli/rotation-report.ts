@@ -16,17 +16,46 @@ const STEP_NUMBERS: Readonly<Record<RotationStepName, number>> = { retrieve: 1, 
  *
  * @example
  * ```ts
- * io.stdout(stepLine({ step: "delete", outcome: "done", summary: "deleted key_old" })); // "  5. delete    deleted key_old\n"
+ * io.stdout(stepLine({ step: "delete", summary: "deleted key_old" })); // "  5. delete    deleted key_old\n"
  * ```
  */
-export function stepLine(step: RotationStep, summary = step.summary): string {
-  return `  ${STEP_NUMBERS[step.step]}. ${step.step.padEnd(9)} ${clean(summary)}\n`;
+export function stepLine(step: Pick<RotationStep, "step" | "summary">): string {
+  return `  ${STEP_NUMBERS[step.step]}. ${step.step.padEnd(9)} ${clean(step.summary)}\n`;
+}
+
+/**
+ * A rotation that stopped at one of its five steps. A confirmation that said no (step `confirm`)
+ * is a cancellation, not a failure: nothing exists to report, and rotate says so in its own words.
+ */
+export type StepFailure = RotationError & { readonly step: RotationStepName };
+
+/**
+ * Whether a RotationError stopped at a step (rather than at the confirmation).
+ *
+ * @example
+ * ```ts
+ * if (!stoppedAtStep(error)) return cancelled();
+ * io.stderr(rotationFailureText(error, flags, retryWords));
+ * ```
+ */
+export function stoppedAtStep(error: RotationError): error is StepFailure {
+  return error.step !== "confirm";
+}
+
+/**
+ * Why a step failed: its cause as the CLI describes failures (a server's status and request id
+ * included). The library keeps what failed as the cause of every step's failure; only a value
+ * thrown as `undefined` would leave none, and then the rotation's own words stand.
+ */
+function failureWords(error: StepFailure): string {
+  return describeFailure(error.cause ?? error);
 }
 
 /** The command a remedy stands for, with this run's connection flags. */
 function remedyCommand(remedy: RotationRemedy, flags: Flags, retryWords: readonly string[]): string {
   switch (remedy.action) {
     case "delete":
+      // Stryker disable next-line StringLiteral: the library names the key of every delete remedy (rotate-key.ts: the new key, the old one, or a possible duplicate); the fallback only satisfies the optional type
       return suggestedCommand(flags, ["delete", remedy.keyId ?? "", "--yes"]);
     case "rotate":
       return suggestedCommand(flags, retryWords);
@@ -55,13 +84,12 @@ function oldKeyLine(state: RotationState, step: string): string {
  * io.stderr(rotationFailureText(error, flags, ["rotate", "key_old", "--expires-in", "30d"]));
  * ```
  */
-export function rotationFailureText(error: RotationError, flags: Flags, retryWords: readonly string[]): string {
+export function rotationFailureText(error: StepFailure, flags: Flags, retryWords: readonly string[]): string {
   const { state, step } = error;
-  const where = step === "confirm" ? "before anything was created" : `at step ${STEP_NUMBERS[step]} of 5 (${step})`;
-  const cause = error.cause === undefined ? clean(error.message) : describeFailure(error.cause);
-  const lines = [`error: rotating ${clean(state.oldKey.id)} stopped ${where}: ${cause}`, "State of the organization now:", oldKeyLine(state, step)];
+  const lines = [`error: rotating ${clean(state.oldKey.id)} stopped at step ${STEP_NUMBERS[step]} of 5 (${step}): ${failureWords(error)}`, "State of the organization now:", oldKeyLine(state, step)];
   if (state.newKey !== undefined) {
-    const secret = state.secret === "delivered" ? `its secret: ${clean(state.secretLocation ?? "delivered")}` : "nobody holds its secret";
+    // The library gives the secret's location once the secret is delivered, and only then.
+    const secret = state.secretLocation === undefined ? "nobody holds its secret" : `its secret: ${clean(state.secretLocation)}`;
     lines.push(`  ${clean(state.newKey.id)}  exists (the new key); ${secret}`);
   }
   for (const id of state.possibleNewKeyIds ?? []) lines.push(`  ${clean(id)}  may have been made by the failed create; nobody holds its secret`);
@@ -84,11 +112,11 @@ export function rotationFailureText(error: RotationError, flags: Flags, retryWor
  * io.stdout(jsonText({ rotated: false, ...rotationStateJson(error, flags, retryWords) }, 2));
  * ```
  */
-export function rotationStateJson(error: RotationError, flags: Flags, retryWords: readonly string[]): Record<string, unknown> {
+export function rotationStateJson(error: StepFailure, flags: Flags, retryWords: readonly string[]): Record<string, unknown> {
   const { state } = error;
   return {
     failed_step: error.step,
-    error: error.cause === undefined ? error.message : describeFailure(error.cause),
+    error: failureWords(error),
     state: {
       old_key: state.oldKey,
       new_key: state.newKey ?? null,

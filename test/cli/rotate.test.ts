@@ -120,6 +120,35 @@ describe("admin-keys rotate", () => {
     expectRotatedOnServer(server, newKeyOf(server));
   });
 
+  it.each([
+    ["y", true],
+    ["Y", true],
+    ["yes", true],
+    ["YeS", true],
+    ["  yes \t", true],
+    ["", false],
+    ["n", false],
+    ["no", false],
+    ["nay", false],
+    ["yesterday", false],
+    ["yess", false],
+    ["y es", false],
+  ])("on a terminal, the answer %j rotates: %s", async (answer, rotates) => {
+    const server = await start({ keys: [OLD] });
+    const result = await rotate(server, [], { tty: true, answer });
+    expect(result.prompts).toHaveLength(1);
+    if (rotates) {
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expectRotatedOnServer(server, newKeyOf(server));
+    } else {
+      expect(result.stderr).toBe("Cancelled; nothing was created and key_old is unchanged.\n");
+      expect(result.code).toBe(1);
+      expect(server.store.createdCount).toBe(0);
+      expect(server.store.has("key_old")).toBe(true);
+    }
+  });
+
   it("with --keep-old needs no confirmation and keeps the old key", async () => {
     const server = await start({ keys: [OLD] });
     const result = await rotate(server, ["--keep-old"], { tty: false });
@@ -175,7 +204,8 @@ describe("admin-keys rotate stopped at each step", () => {
     const result = await rotate(server, ["--yes"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: rotating key_old stopped at step 1 of 5 \(retrieve\): 404 NotFoundError: No admin API key found with ID 'key_old'\. \(request req_\w+\)\n/);
-    expect(result.stderr).toContain("State of the organization now:\n  key_old  does not exist\n  no new key was created\n");
+    // Nothing to undo or retry: no "What to do:".
+    expect(result.stderr.split("\n").slice(1)).toEqual(["State of the organization now:", "  key_old  does not exist", "  no new key was created", ""]);
     expect(server.requests.count("admin-api-keys-create")).toBe(0);
   });
 
@@ -190,6 +220,20 @@ describe("admin-keys rotate stopped at each step", () => {
     expect(server.store.list().map((key) => key.id)).toEqual(["key_old"]);
   });
 
+  it("2. create refused: the retry command carries --name, --expires-in, --secret-file and --keep-old", async () => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-create", { kind: "status", status: 403 });
+    const path = fresh();
+    const result = await rotate(server, ["--keep-old", "--name", "CI v2", "--expires-in", "30d", "--secret-file", path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").slice(-2)).toEqual([
+      `  to retry  admin-keys rotate key_old --name 'CI v2' --expires-in 30d --secret-file ${path} --keep-old ${connection(server)}    (nothing was created; rotate key_old again once the cause is fixed)`,
+      "",
+    ]);
+    expect(statSync(path, { throwIfNoEntry: false })).toBeUndefined();
+    expect(server.store.createdCount).toBe(0);
+  });
+
   it("2. create of unknown outcome (commit-then-fail): the possible duplicate, its id right, and how to delete it", async () => {
     const server = await start({ keys: [OLD] });
     server.faults.add("admin-api-keys-create", { kind: "commit-then-fail" });
@@ -197,9 +241,16 @@ describe("admin-keys rotate stopped at each step", () => {
     expect(result.code).toBe(1);
     const made = newKeyOf(server);
     expect(result.stderr).toMatch(/^error: rotating key_old stopped at step 2 of 5 \(create\): 500 InternalServerError: /);
-    expect(result.stderr).toContain(`  ${made}  may have been made by the failed create; nobody holds its secret\n`);
-    expect(result.stderr).toContain(`  to undo   admin-keys delete ${made} --yes ${connection(server)}    (`);
-    expect(result.stderr).toContain(`  to retry  admin-keys rotate key_old ${connection(server)}    (once the keys above are deleted, rotate key_old again)\n`);
+    // The duplicate found is named, and nothing else is said of a new key.
+    expect(result.stderr.split("\n").slice(1)).toEqual([
+      "State of the organization now:",
+      "  key_old  exists, unchanged (the old key)",
+      `  ${made}  may have been made by the failed create; nobody holds its secret`,
+      "What to do:",
+      `  to undo   admin-keys delete ${made} --yes ${connection(server)}    (${made} may have been made by the failed create; nobody holds its secret)`,
+      `  to retry  admin-keys rotate key_old ${connection(server)}    (once the keys above are deleted, rotate key_old again)`,
+      "",
+    ]);
     expect(server.store.has("key_old")).toBe(true);
     expect(result.stdout).not.toMatch(SECRET);
   });

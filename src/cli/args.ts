@@ -246,14 +246,15 @@ function isCommand(name: string): name is CommandName {
   return Object.hasOwn(COMMANDS, name);
 }
 
-/** Finds the command word: the first argument that is neither a flag nor the value of --base-url. */
-function commandIndex(argv: readonly string[]): number {
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] ?? "";
-    if (arg === "--base-url") index++;
-    else if (!arg.startsWith("-")) return index;
+/** Finds the command word and where it stands: the first argument that is neither a flag nor the value of --base-url. */
+function commandWord(argv: readonly string[]): { readonly name: string; readonly index: number } | undefined {
+  let isBaseUrlValue = false;
+  for (const [index, arg] of argv.entries()) {
+    if (isBaseUrlValue) isBaseUrlValue = false;
+    else if (arg === "--base-url") isBaseUrlValue = true;
+    else if (!arg.startsWith("-")) return { name: arg, index };
   }
-  return -1;
+  return undefined;
 }
 
 /**
@@ -261,8 +262,8 @@ function commandIndex(argv: readonly string[]): number {
  * caller then handles --help and --version on their own).
  */
 export function parseCommandLine(argv: readonly string[]): ParsedCommand | undefined {
-  const index = commandIndex(argv);
-  if (index === -1) {
+  const word = commandWord(argv);
+  if (word === undefined) {
     try {
       parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: true, allowPositionals: false });
     } catch (error) {
@@ -270,7 +271,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | undef
     }
     return undefined;
   }
-  const name = argv[index] ?? "";
+  const { name, index } = word;
   if (!isCommand(name)) throw new UsageError(`Unknown command '${name}'.`, MAIN_USAGE);
   const spec: CommandSpec = COMMANDS[name];
   const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
@@ -283,7 +284,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | undef
   const flags: Flags = parsed.values;
   if (flags["help"] === true || flags["version"] === true) return { name, spec, flags, positionals: parsed.positionals };
   if (parsed.positionals.length !== spec.positionals.length) {
-    const expected = spec.positionals.length === 0 ? "no arguments" : spec.positionals.map((positional) => `<${positional}>`).join(" ");
+    const placeholders = spec.positionals.map((positional) => `<${positional}>`);
+    // Stryker disable next-line StringLiteral: no command takes more than one positional, so the separator is never printed
+    const listed = placeholders.join(" ");
+    const expected = placeholders.length === 0 ? "no arguments" : listed;
     throw new UsageError(`'${name}' takes ${expected}; got ${parsed.positionals.length === 0 ? "none" : parsed.positionals.map((p) => JSON.stringify(p)).join(" ")}.`, spec.usage);
   }
   return { name, spec, flags, positionals: parsed.positionals };
@@ -296,12 +300,13 @@ const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3_600
  * it). The allowed range is the spec's, checked by the client; this only reads the notation.
  */
 export function parseDuration(text: string, usage: string, flag = "expires-in"): number {
-  const match = /^(\d{1,12})([smhdw]?)$/i.exec(text.trim());
-  if (match === null) {
+  const notation = text.trim();
+  if (!/^\d{1,12}[smhdw]?$/i.test(notation)) {
     throw new UsageError(`--${flag} must be a number of seconds or a duration such as 30d, 12h, 15m or 90s; got ${JSON.stringify(text)}.`, usage);
   }
-  const [, digits = "", unit = ""] = match;
-  return Number(digits) * (DURATION_UNITS[unit.toLowerCase()] ?? 1);
+  // The last character is a unit letter, or a digit of a plain number of seconds.
+  const unitSeconds = DURATION_UNITS[notation.slice(-1).toLowerCase()];
+  return unitSeconds === undefined ? Number(notation) : Number(notation.slice(0, -1)) * unitSeconds;
 }
 
 /** A whole number given as a flag value, or a usage error naming the flag. */

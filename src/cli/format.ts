@@ -37,6 +37,7 @@ function amount(seconds: number): string {
 export function relativeTime(atSeconds: number, nowMs: number): string {
   const delta = atSeconds - nowMs / 1000;
   if (Math.abs(delta) < 60) return "just now";
+  // Stryker disable next-line EqualityOperator: a delta of 0 returned "just now" above, so < and <= agree here
   return delta < 0 ? `${amount(-delta)} ago` : `in ${amount(delta)}`;
 }
 
@@ -74,7 +75,11 @@ export function lastUsed(lastUsedAt: number | null | undefined, nowMs: number): 
  * ```
  */
 export function absoluteTime(atSeconds: number): string {
-  return `${new Date(atSeconds * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  const at = new Date(atSeconds * 1000);
+  // The time comes from a server: one no Date can hold (a year past 275760) is shown as the number
+  // it is, since throwing here would end a command that has already done its work. Years past 9999
+  // have six digits, so the milliseconds are cut by pattern rather than by position.
+  return Number.isNaN(at.getTime()) ? `${atSeconds} seconds after 1970, past any date` : `${at.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "")} UTC`;
 }
 
 // C0 and C1 controls (newline, carriage return, tab, escape, NEL …), DEL, and the Unicode line and
@@ -115,7 +120,8 @@ export function columnWidths(header: readonly string[], rows: readonly (readonly
 
 /**
  * One table line, each cell padded to its column's width, two spaces apart, without trailing
- * space. A cell wider than its column is printed whole and shifts the rest of its line only.
+ * space (the last cell's padding is trimmed with it). A cell wider than its column is printed
+ * whole and shifts the rest of its line only.
  *
  * @example
  * ```ts
@@ -124,7 +130,7 @@ export function columnWidths(header: readonly string[], rows: readonly (readonly
  */
 export function tableLine(widths: readonly number[], cells: readonly string[]): string {
   return cells
-    .map((cell, column) => (column === cells.length - 1 ? cell : cell + " ".repeat(Math.max(0, (widths[column] ?? 0) - width(cell)))))
+    .map((cell, column) => cell + " ".repeat(Math.max(0, (widths[column] ?? 0) - width(cell))))
     .join("  ")
     .trimEnd();
 }

@@ -18,13 +18,17 @@ import {
   type CreateAttempt,
   type RotateKeyOptions,
   type RotationReport,
+  type RotationStep,
   findKeysFromUnknownCreate,
   rotateKey,
 } from "../index.js";
 import { hideSecrets, hideSecretsIn, secretForms } from "./secrets.js";
 
-/** What the CLI's rotation takes: the library's options, less the client's, which the CLI knows. */
-export type CliRotateOptions = Omit<RotateKeyOptions, "clientOptions">;
+/**
+ * What the CLI's rotation takes: the library's options, less the client's, which the CLI knows.
+ * Every rotation the CLI runs reports its steps, so `onStep` is required.
+ */
+export type CliRotateOptions = Omit<RotateKeyOptions, "clientOptions" | "onStep"> & { readonly onStep: (step: RotationStep) => void };
 
 /** What the commands call; every answer is a copy with the known secrets hidden. */
 export interface CliKeys {
@@ -67,7 +71,7 @@ function pageData(page: ApiKeyList): ApiKeyList {
 export function cliKeys(client: AdminKeysClient, adminKey: string, connection: Omit<ClientOptions, "apiKey">): CliKeys {
   const secrets = secretForms(adminKey);
   // A copy, so what the client keeps (a page's cursor) is not changed under it.
-  const shown = <T>(answer: T, keep: readonly string[] = []): T => {
+  const shown = <T>(answer: T, ...keep: string[]): T => {
     const copy = structuredClone(answer);
     hideSecretsIn(copy, secrets, keep);
     return copy;
@@ -79,7 +83,7 @@ export function cliKeys(client: AdminKeysClient, adminKey: string, connection: O
       const created = await api.create(params);
       // From a server, so checked: a secret that is not a string has nothing to hide elsewhere.
       if (typeof created.value === "string") secrets.push(...secretForms(created.value));
-      return shown(created, ["value"]);
+      return shown(created, "value");
     },
     delete: async (keyId) => shown(await api.delete(keyId)),
     page: async (query) => shown(pageData(await api.list(query))),
@@ -92,7 +96,7 @@ export function cliKeys(client: AdminKeysClient, adminKey: string, connection: O
         ...options,
         clientOptions: connection,
         confirm: confirm === undefined ? undefined : (oldKey) => confirm(shown(oldKey)),
-        onStep: onStep === undefined ? undefined : (step) => onStep(shown(step)),
+        onStep: (step) => onStep(shown(step)),
         deliver(secret, key) {
           // rotateKey stops before this when the create's answer held no secret.
           secrets.push(...secretForms(secret));

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/cli/args.js";
+import { COMMANDS, MAIN_USAGE } from "../../src/cli/args.js";
 import { VERSION } from "../../src/version.js";
+import { keyObject, scriptedServerFactory, sendJson } from "../helpers/scripted-server.js";
 import { serverFactory } from "../testing/helpers.js";
 import type { MockServer } from "../../src/testing/index.js";
 import { cli } from "./helpers.js";
 import packageJson from "../../package.json" with { type: "json" };
 
 const start = serverFactory();
+const script = scriptedServerFactory();
 const NOW = 1_800_000_000_000;
 const DAY = 86_400;
 
@@ -221,6 +223,27 @@ describe("admin-keys create", () => {
     expect(server.requests.count()).toBe(0);
   });
 
+  it("shows a key whose times no Date can hold as numbers, and exits 0", async () => {
+    const far = { ...keyObject("key_far", "x"), created_at: 1e20, last_used_at: 1e20, expires_at: 1e20 };
+    const server = await script((_request, res) => sendJson(res, 200, far));
+    const result = await cli(["get", "key_far", "--base-url", server.baseUrl], { env: { OPENAI_ADMIN_KEY: "sk-admin-test-key-123" } });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("(100000000000000000000 seconds after 1970, past any date)");
+  });
+
+  it("takes a secret that is not a string for no secret, naming the key to delete", async () => {
+    const server = await script((_request, res) => sendJson(res, 200, { ...keyObject("key_numeric", "x"), value: 123_456_789 }));
+    const adminKey = "sk-admin-test-key-123";
+    const result = await cli(["create", "--name", "x", "--base-url", server.baseUrl], { env: { OPENAI_ADMIN_KEY: adminKey } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error: Created admin key key_numeric, but the server's answer holds no secret (no "value"), so nobody holds it. Delete the key with: admin-keys delete key_numeric --yes --base-url ${server.baseUrl}\n`,
+    );
+    expect(result.stdout).toBe("");
+    expect(server.requests.map((request) => request.method)).toEqual(["POST"]);
+  });
+
   it("requires --name", async () => {
     const server = await start();
     const result = await cli(args(server, "create"), { env: envFor(server) });
@@ -275,6 +298,19 @@ describe("admin-keys delete", () => {
     const loud = await cli(args(server, "delete", "key_a"), { env: { ...envFor(server), ADMIN_KEYS_DEBUG: "1" }, tty: true, answer: broken });
     expect(loud.stderr).toMatch(/^error: terminal went away\nError: terminal went away\n\s+at /);
   });
+
+  it("prints only the message with ADMIN_KEYS_DEBUG=1 when the failure has no stack", async () => {
+    const server = await start({ keys: [key("key_a", "Alpha", 2)] });
+    const stackless = async (): Promise<string> => {
+      const error = new Error("terminal went away");
+      error.stack = undefined;
+      throw error;
+    };
+    const result = await cli(args(server, "delete", "key_a"), { env: { ...envFor(server), ADMIN_KEYS_DEBUG: "1" }, tty: true, answer: stackless });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("error: terminal went away\n");
+    expect(server.store.has("key_a")).toBe(true);
+  });
 });
 
 describe("keys, help and version", () => {
@@ -325,6 +361,8 @@ describe("keys, help and version", () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     for (const name of Object.keys(COMMANDS)) expect(help.stdout).toContain(`  ${name} `);
+    const short = await cli(["-h"]);
+    expect(short).toMatchObject({ code: 0, stdout: MAIN_USAGE, stderr: "" });
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("Usage: admin-keys <command>");
@@ -334,6 +372,20 @@ describe("keys, help and version", () => {
     expect(VERSION).toBe(packageJson.version);
     expect((await cli(["--version"])).stdout).toBe(`${packageJson.version}\n`);
     expect((await cli(["list", "--version"])).stdout).toBe(`${packageJson.version}\n`);
+  });
+
+  it.each(["get", "delete", "rotate"])("prints the version for %s --version without the <id> it needs otherwise", async (name) => {
+    expect(await cli([name, "--version"])).toMatchObject({ code: 0, stdout: `${packageJson.version}\n`, stderr: "" });
+  });
+
+  it.each([
+    ["-", ["-"]],
+    ["-x after --", ["--", "-x"]],
+  ])("refuses an argument that is no command and no option (%s) with the main usage", async (_case, argv) => {
+    const result = await cli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`error: Unexpected argument '${argv.at(-1)}'.\n\n${MAIN_USAGE}`);
   });
 
   it("prints the command's usage for a wrong flag, and the main usage for an unknown command or global flag", async () => {

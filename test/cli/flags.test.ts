@@ -12,6 +12,8 @@ describe("the mapping from client parameters to the CLI's flags", () => {
     // A plain word is a flag only as the subject; the value after "; got" is the user's, verbatim.
     ["name", 'name must be a non-empty string; got "baseUrl limit"', '--name must be a non-empty string; got "baseUrl limit"'],
     ["after", "the page after this one has no name", "the page after this one has no name"],
+    // The parameter alone, before the value, is the subject too.
+    ["order", 'order; got "newest"', '--order; got "newest"'],
     ["maxRetries", "maxRetries must be an integer from 0 to 10; got 11", "maxRetries must be an integer from 0 to 10; got 11"],
   ])("rewrites %s: %j", (param, message, expected) => {
     expect(inCliTerms(new InvalidParameterError(param, message))).toBe(expected);

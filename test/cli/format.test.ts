@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteTime, clean, expiry, lastUsed, relativeTime, table } from "../../src/cli/format.js";
+import { absoluteTime, clean, columnWidths, expiry, lastUsed, relativeTime, table } from "../../src/cli/format.js";
 import { parseDuration, UsageError } from "../../src/cli/args.js";
 
 const NOW = 1_800_000_000_000;
@@ -38,6 +38,8 @@ describe("relative times", () => {
 
   it("prints absolute times in UTC", () => {
     expect(absoluteTime(1711471533)).toBe("2024-03-26 16:45:33 UTC");
+    expect(absoluteTime(8_640_000_000_000)).toBe("+275760-09-13 00:00:00 UTC");
+    expect(absoluteTime(1e20)).toBe("100000000000000000000 seconds after 1970, past any date");
   });
 });
 
@@ -51,6 +53,11 @@ describe("clean and table", () => {
 
   it("aligns columns by their widest cell and trims trailing space", () => {
     expect(table(["A", "BB", "C"], [["xxx", "y", ""], ["z", "", "w"]])).toBe("A    BB  C\nxxx  y\nz        w\n");
+  });
+
+  it("sizes a column that a short row leaves out by the cells it has", () => {
+    expect(columnWidths(["A", "BB", "C"], [["xxx"], ["z", "y"]])).toEqual([3, 2, 1]);
+    expect(table(["A", "BB", "C"], [["xxx"], ["z", "y"]])).toBe("A    BB  C\nxxx\nz    y\n");
   });
 });
 

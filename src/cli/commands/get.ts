@@ -13,6 +13,7 @@ import { jsonText } from "../json.js";
  * ```
  */
 export async function get(context: CommandContext): Promise<number> {
+  // Stryker disable next-line StringLiteral: parseCommandLine runs get only with exactly one positional (its spec's <id>), so the default never applies; it only makes `id` a string for TypeScript
   const [id = ""] = context.positionals;
   const key = await context.keys().retrieve(id);
   context.io.stdout(context.flags["json"] === true ? `${jsonText(key, 2)}\n` : keyDetails(key, context.io.now()));

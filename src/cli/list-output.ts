@@ -77,7 +77,7 @@ function element(key: AdminApiKey): string {
  */
 export function jsonDocumentWriter(io: CliIo): ListingWriter {
   let opened = false;
-  let written = 0;
+  let anyKeys = false;
   // From a server, so checked: a key without a string id leaves the ID null, as JSON.stringify would.
   let firstId: string | null = null;
   let lastId: string | null = null;
@@ -90,14 +90,14 @@ export function jsonDocumentWriter(io: CliIo): ListingWriter {
   return {
     page(keys) {
       if (keys.length === 0) return;
-      const separator = written === 0 ? "\n" : ",\n";
-      if (written === 0) firstId = idOf(keys[0]);
+      const separator = anyKeys ? ",\n" : "\n";
+      if (!anyKeys) firstId = idOf(keys[0]);
       lastId = idOf(keys.at(-1));
-      written += keys.length;
+      anyKeys = true;
       io.stdout(`${open()}${separator}${keys.map(element).join(",\n")}`);
     },
     end() {
-      const closing = `${written === 0 ? "" : "\n  "}],\n  "first_id": ${jsonText(firstId)},\n  "last_id": ${jsonText(lastId)},\n  "has_more": false\n}\n`;
+      const closing = `${anyKeys ? "\n  " : ""}],\n  "first_id": ${jsonText(firstId)},\n  "last_id": ${jsonText(lastId)},\n  "has_more": false\n}\n`;
       io.stdout(`${open()}${closing}`);
     },
   };
@@ -114,7 +114,8 @@ export function jsonDocumentWriter(io: CliIo): ListingWriter {
 export function jsonLinesWriter(io: CliIo): ListingWriter {
   return {
     page(keys) {
-      if (keys.length > 0) io.stdout(keys.map((key) => `${jsonText(key)}\n`).join(""));
+      // A page without keys writes the empty string, which prints nothing.
+      io.stdout(keys.map((key) => `${jsonText(key)}\n`).join(""));
     },
     end() {},
   };

@@ -14,9 +14,14 @@ import { CliError, EXIT_USAGE } from "./report.js";
 /** The permissions of a secret file: read and write for its owner, nothing for anyone else. */
 export const SECRET_FILE_MODE = 0o600;
 
-function code(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
+/**
+ * What went wrong, as the code node:fs names it (ENOENT, EEXIST, ERR_INVALID_ARG_VALUE…). Only what
+ * node:fs/promises rejects with comes here, and that always has a string code, system errors and
+ * ERR_* alike: the checks narrow `unknown` for TypeScript, and the text of anything else is a last resort.
+ */
+function code(error: unknown): string {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: every node:fs rejection is an object with a string code, so each operand is true for all that reaches here and no mix of them gives another answer
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : String(error);
 }
 
 /**
@@ -39,7 +44,7 @@ export async function checkSecretFileTarget(path: string): Promise<string> {
   } catch (error) {
     if (error instanceof CliError) throw error;
     // ENOTDIR: part of the path is a file; the folder check below says which.
-    if (code(error) !== "ENOENT" && code(error) !== "ENOTDIR") throw new CliError(`Cannot use ${target} for the secret: ${code(error) ?? "it cannot be checked"}.`, EXIT_USAGE);
+    if (code(error) !== "ENOENT" && code(error) !== "ENOTDIR") throw new CliError(`Cannot use ${target} for the secret: ${code(error)}.`, EXIT_USAGE);
   }
   try {
     if (!(await stat(folder)).isDirectory()) throw new CliError(`Cannot write the secret to ${target}: ${folder} is not a folder.`, EXIT_USAGE);
@@ -53,7 +58,7 @@ export async function checkSecretFileTarget(path: string): Promise<string> {
 }
 
 /** What link() fails with where the file system has no hard links (FAT, some network mounts). */
-const NO_HARD_LINKS: ReadonlySet<string | undefined> = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+const NO_HARD_LINKS: ReadonlySet<string> = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
 /** Creates `path` (failing if it exists) with mode 0600 and `secret` in it, flushed to disk. */
 async function writeExclusively(path: string, secret: string): Promise<void> {
@@ -61,7 +66,8 @@ async function writeExclusively(path: string, secret: string): Promise<void> {
   try {
     // The umask may have taken bits away from the mode asked for; this makes it exactly 0600.
     await handle.chmod(SECRET_FILE_MODE);
-    await handle.writeFile(secret, "utf8");
+    // UTF-8, writeFile's default for a string.
+    await handle.writeFile(secret);
     await handle.sync();
   } finally {
     await handle.close();
@@ -92,7 +98,7 @@ export async function writeSecretFile(target: string, secret: string): Promise<v
       await writeExclusively(target, secret);
     }
   } catch (error) {
-    const why = code(error) === "EEXIST" ? "a file of that name appeared meanwhile (it was left alone)" : (code(error) ?? "the write failed");
+    const why = code(error) === "EEXIST" ? "a file of that name appeared meanwhile (it was left alone)" : code(error);
     throw new CliError(`Could not write the secret to ${target}: ${why}.`);
   } finally {
     await unlink(temporary).catch(() => undefined);

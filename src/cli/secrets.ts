@@ -37,18 +37,14 @@ export function secretForms(secret: string | undefined): string[] {
  * hideSecretsIn(created, ["sk-1234567"], ["value"]); // created.name is now "x ***"
  * ```
  */
-export function hideSecretsIn(value: unknown, secrets: readonly string[], keep: readonly string[] = []): void {
-  if (secrets.length === 0 || typeof value !== "object" || value === null) return;
-  if (Array.isArray(value)) {
-    const items: unknown[] = value;
-    items.forEach((item, index) => {
-      if (typeof item === "string") items[index] = hideSecrets(item, secrets);
-      else hideSecretsIn(item, secrets);
-    });
-    return;
-  }
+export function hideSecretsIn(value: unknown, secrets: readonly string[], keep?: readonly string[]): void {
+  // No shortcut for no secrets (an admin key too short to be one): hideSecrets with none gives each
+  // string back as it was, so the walk changes nothing.
+  if (typeof value !== "object" || value === null) return;
+  // An array's entries are its items under their indexes, so this one loop walks arrays and objects alike.
   for (const [name, item] of Object.entries(value)) {
-    if (keep.includes(name)) continue;
+    // Only the top level keeps properties: the nested calls name none.
+    if (keep?.includes(name)) continue;
     if (typeof item === "string") Reflect.set(value, name, hideSecrets(item, secrets));
     else hideSecretsIn(item, secrets);
   }

@@ -37,9 +37,8 @@ export async function explainUnknownCreate(context: CommandContext, keys: CliKey
   if (found.length === 0) {
     io.stderr(`No key named ${name} was created while it ran, so none seems to have been made: creating it again is safe.\n`);
   } else {
-    const [one] = found;
     io.stderr(
-      found.length === 1 && one !== undefined
+      found.length === 1
         ? `This key was created while it ran, with that name; unless someone else made it, it is the one, and nobody holds its secret:\n`
         : `These keys were created while it ran, with that name; nobody holds the secret of the one it made:\n`,
     );

@@ -2,7 +2,7 @@
 // server (or a scripted one for answers it never gives): an owner known only by its id or not at
 // all, a key without a name, a policy in days and in seconds, a policy of one rule as JSON, a CSV
 // with no findings, the progress line of a listing, a page that says more follows without a
-// last_id, and a key whose id is not a string.
+// last_id, and a key whose id is not a string. And which answers to delete's question count as yes.
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/args.js";
 import type { MockServer } from "../../src/testing/index.js";
@@ -115,6 +115,18 @@ describe("list", () => {
     expect(result.stderr).toBe("");
   });
 
+  it.each([
+    ["ten", '"ten"'],
+    ["", '""'],
+    ["1.5", '"1.5"'],
+  ])("refuses --limit %j, naming the flag, before anything is sent", async (limit, shown) => {
+    const server = await start();
+    const result = await run(server, ["list", "--limit", limit]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`error: --limit must be a whole number; got ${shown}.\n\n${COMMANDS.list.usage}`);
+    expect(server.requests.count()).toBe(0);
+  });
+
   it("refuses an argument it does not take", async () => {
     const result = await cli(["list", "extra"]);
     expect(result.code).toBe(2);
@@ -129,11 +141,24 @@ describe("list against answers the local server never gives", () => {
     return cli([...args, "--base-url", scripted.baseUrl], { env: { OPENAI_ADMIN_KEY: "sk-admin-test-key-123" } });
   };
 
-  it("a page that says more follow without a last_id: the hint names the page's last key", async () => {
-    const result = await listing({ data: [keyObject("key_1"), keyObject("key_2")], has_more: true }, ["list", "--jsonl"]);
+  // The hint names the cursor the client itself would go on from (its last_id, else its last key's id).
+  it.each([
+    ["without a last_id", {}],
+    ["with a null last_id", { last_id: null }],
+    ["with an empty last_id", { last_id: "" }],
+  ])("a page that says more follow %s: the hint names the page's last key", async (_case, lastId) => {
+    const result = await listing({ data: [keyObject("key_1"), keyObject("key_2"), keyObject("key_3")], has_more: true, ...lastId }, ["list", "--jsonl"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe("More keys follow: use --all, or --after key_2 for the next page.\n");
-    expect(result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line).id)).toEqual(["key_1", "key_2"]);
+    expect(result.stderr).toBe("More keys follow: use --all, or --after key_3 for the next page.\n");
+    expect(result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line).id)).toEqual(["key_1", "key_2", "key_3"]);
+  });
+
+  it("a page with a last_id that says more follow: the hint names its last_id, on stdout after the table", async () => {
+    const result = await listing({ data: [keyObject("key_1", "one")], has_more: true, last_id: "cursor_9" }, ["list"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.endsWith("\n\nMore keys follow: use --all, or --after cursor_9 for the next page.\n")).toBe(true);
+    expect(result.stdout.split("\n")[1]).toMatch(/^key_1  one  /);
+    expect(result.stderr).toBe("");
   });
 
   it("--all --json with a key whose id is not a string: the document's first_id and last_id are null", async () => {
@@ -141,5 +166,31 @@ describe("list against answers the local server never gives", () => {
     const result = await listing({ data: [odd], has_more: false }, ["list", "--all", "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ object: "list", data: [odd], first_id: null, last_id: null, has_more: false });
+  });
+});
+
+describe("delete's question on a terminal", () => {
+  // Yes is y or yes in any case, around which the terminal may leave spaces or the line break;
+  // anything else, even what starts or ends like yes, keeps the key.
+  it.each([
+    ["y", true],
+    ["YES", true],
+    ["Yes", true],
+    [" yes ", true],
+    ["y\n", true],
+    ["", false],
+    ["n", false],
+    ["nay", false],
+    ["yep", false],
+    ["yes please", false],
+  ])("answered %j: deletes the key: %s", async (answer, deletes) => {
+    const server = await start({ keys: KEYS });
+    const result = await run(server, ["delete", "key_by_id"], { tty: true, answer });
+    expect(result.prompts).toEqual(["Delete admin key key_by_id (Service, created 2 days ago)? This cannot be undone. [y/N] "]);
+    expect(server.store.has("key_by_id")).toBe(!deletes);
+    expect(server.requests.count("admin-api-keys-delete")).toBe(deletes ? 1 : 0);
+    expect(result).toMatchObject(
+      deletes ? { code: 0, stdout: "Deleted admin key key_by_id.\n", stderr: "" } : { code: 1, stdout: "", stderr: "Cancelled; key_by_id was not deleted.\n" },
+    );
   });
 });

@@ -1,7 +1,8 @@
 // --secret-file where the file system answers as this machine's does not: one without hard links
-// (FAT, some network mounts: link() fails with EPERM), and a folder the user may not write to
-// (this suite may run as root, which may write anywhere). node:fs/promises is the real one, with
-// link() or access() made to fail that way while a test asks for it; everything else is real.
+// (FAT, some network mounts: link() fails with EPERM or the like), one whose link() fails some
+// other way (an I/O error, a full disk), and a folder the user may not write to (this suite may
+// run as root, which may write anywhere). node:fs/promises is the real one, with link() or
+// access() made to fail that way while a test asks for it; everything else is real.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +12,8 @@ import type { MockServer } from "../../src/testing/index.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
 
-const failing = vi.hoisted(() => ({ link: false, access: false }));
+/** The errno code link() fails with while a test asks for it (none: it works), and whether access() fails. */
+const failing = vi.hoisted((): { link: string | undefined; access: boolean } => ({ link: undefined, access: false }));
 
 vi.mock("node:fs/promises", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs/promises")>();
@@ -19,7 +21,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   return {
     ...real,
     link: async (...args: Parameters<typeof real.link>) => {
-      if (failing.link) throw errno("EPERM", "link");
+      if (failing.link !== undefined) throw errno(failing.link, "link");
       return real.link(...args);
     },
     access: async (...args: Parameters<typeof real.access>) => {
@@ -33,7 +35,7 @@ const start = serverFactory();
 const folder = mkdtempSync(join(tmpdir(), "admin-keys-secret-fs-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 afterEach(() => {
-  failing.link = false;
+  failing.link = undefined;
   failing.access = false;
 });
 let files = 0;
@@ -43,7 +45,7 @@ const temporaries = (): string[] => readdirSync(folder).filter((name) => name.st
 
 describe("on a file system without hard links", () => {
   it("create --secret-file still writes the secret alone, mode 0600, and leaves no temporary file", async () => {
-    failing.link = true;
+    failing.link = "EPERM";
     const server = await start();
     const path = fresh();
     const result = await cli(["create", "--name", "vault", "--secret-file", path, "--base-url", server.url], { env: env(server) });
@@ -61,7 +63,7 @@ describe("on a file system without hard links", () => {
   });
 
   it("still never replaces a file that appeared after the check", async () => {
-    failing.link = true;
+    failing.link = "EPERM";
     const path = fresh();
     const target = await checkSecretFileTarget(path);
     writeFileSync(path, "someone else's");
@@ -69,6 +71,33 @@ describe("on a file system without hard links", () => {
       `Could not write the secret to ${path}: a file of that name appeared meanwhile (it was left alone).`,
     );
     expect(readFileSync(path, "utf8")).toBe("someone else's");
+    expect(temporaries()).toEqual([]);
+  });
+});
+
+describe("when link() fails", () => {
+  // What link() fails with where a file system has no hard links at all (FAT, some network mounts).
+  it.each(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"])("with %s: the secret is written to the name itself, alone, mode 0600", async (code) => {
+    failing.link = code;
+    const path = fresh();
+    await writeSecretFile(await checkSecretFileTarget(path), "sk-admin-written-without-a-link");
+    expect(readFileSync(path, "utf8")).toBe("sk-admin-written-without-a-link");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(temporaries()).toEqual([]);
+  });
+
+  // Any other failure is one of the file system's own (a full disk, an I/O error): reported, not
+  // worked around with a write that gives up the all-or-nothing appearance.
+  it.each(["EIO", "ENOSPC", "EMLINK"])("with %s: rejects naming the file and the code, and writes nothing there", async (code) => {
+    failing.link = code;
+    const path = fresh();
+    const target = await checkSecretFileTarget(path);
+    await expect(writeSecretFile(target, "sk-admin-secret-that-must-not-land")).rejects.toMatchObject({
+      name: "CliError",
+      message: `Could not write the secret to ${path}: ${code}.`,
+      exitCode: 1,
+    });
+    expect(statSync(path, { throwIfNoEntry: false })).toBeUndefined();
     expect(temporaries()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // --secret-file: the secret lands in a new file with mode 0600 and nowhere else (not stdout, not
 // stderr, not the JSON); an existing file, or a folder that cannot take one, is refused before
 // the key is created, so no key is left whose secret nobody has.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -122,6 +122,17 @@ describe("writeSecretFile", () => {
     await expect(writeSecretFile(target, "sk-admin-secret-that-must-not-land")).rejects.toThrow(`Could not write the secret to ${path}: a file of that name appeared meanwhile`);
     expect(readFileSync(path, "utf8")).toBe("someone else's");
     expect(readdirSync(folder).filter((name) => name.startsWith("."))).toEqual([]);
+  });
+
+  // Linux lists a process's open file descriptors in /proc/self/fd.
+  it.skipIf(!existsSync("/proc/self/fd"))("closes every file it opens, written or refused", async () => {
+    const openFiles = (): number => readdirSync("/proc/self/fd").length;
+    const before = openFiles();
+    for (let round = 0; round < 3; round++) await writeSecretFile(await checkSecretFileTarget(fresh()), "sk-admin-closed-after");
+    const taken = fresh();
+    writeFileSync(taken, "");
+    await expect(writeSecretFile(taken, "sk-admin-closed-after")).rejects.toThrow(`Could not write the secret to ${taken}: a file of that name appeared meanwhile`);
+    expect(openFiles()).toBe(before);
   });
 
   it("writes the secret alone, without a line break", async () => {

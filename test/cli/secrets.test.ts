@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ScriptedServer, SeenRequest } from "../helpers/scripted-server.js";
 import { type HostileData, bearerOf, startHostileDataServer, startHostileErrorServer } from "../helpers/hostile-server.js";
 import { WAYS, type WayResult } from "../helpers/cli-ways.js";
+import { MIN_SECRET_LENGTH, hideSecretsIn, secretForms } from "../../src/cli/secrets.js";
 
 // Not an `sk-` token, so only redaction of this exact key can hide it.
 const ADMIN_KEY = "adminkey_0123456789abcdefABCDEF";
@@ -145,5 +146,50 @@ describe("a server that echoes the admin key and the created secret into success
       SHOWS[name]?.(result);
       expect(SHOWS[name]).toBeDefined();
     });
+  });
+});
+
+describe("secretForms: what counts as a secret to hide", () => {
+  it.each([
+    ["no key at all", undefined, []],
+    ["an empty key", "", []],
+    ["a key of spaces", "   ", []],
+    ["a key one character too short", "a".repeat(MIN_SECRET_LENGTH - 1), []],
+    ["a key just long enough", "a".repeat(MIN_SECRET_LENGTH), ["a".repeat(MIN_SECRET_LENGTH)]],
+    ["a key with spaces and a line break around it", " sk-admin-a/b \n", ["sk-admin-a/b"]],
+  ])("%s: %j", (_case, secret, forms) => {
+    expect(MIN_SECRET_LENGTH).toBe(8);
+    expect(secretForms(secret)).toEqual(forms);
+  });
+});
+
+describe("hideSecretsIn", () => {
+  it("hides a secret in array items and property values at any depth, and leaves names and other values", () => {
+    const value = {
+      name: `x ${ADMIN_KEY}`,
+      tags: [ADMIN_KEY, "plain", 7, null, [`deep ${ADMIN_KEY}`], { note: ADMIN_KEY }],
+      owner: { name: ADMIN_KEY, created_at: 1, active: true },
+      [ADMIN_KEY]: "named by it",
+    };
+    hideSecretsIn(value, [ADMIN_KEY]);
+    expect(value).toEqual({
+      name: "x ***",
+      tags: ["***", "plain", 7, null, ["deep ***"], { note: "***" }],
+      owner: { name: "***", created_at: 1, active: true },
+      [ADMIN_KEY]: "named by it",
+    });
+  });
+
+  it("keeps the top-level properties named in keep, and only those, only at the top", () => {
+    const value = { value: VALUE, name: VALUE, owner: { value: VALUE } };
+    hideSecretsIn(value, [VALUE], ["value"]);
+    expect(value).toEqual({ value: VALUE, name: "***", owner: { value: "***" } });
+  });
+
+  it("walks a top-level array too; a lone string, number or null has nothing to hide in place, and is no error", () => {
+    const items = [`a ${ADMIN_KEY}`, { id: ADMIN_KEY }];
+    hideSecretsIn(items, [ADMIN_KEY]);
+    expect(items).toEqual(["a ***", { id: "***" }]);
+    for (const value of [`text ${ADMIN_KEY}`, 42, null, undefined, true]) expect(() => hideSecretsIn(value, [ADMIN_KEY])).not.toThrow();
   });
 });

@@ -20,16 +20,13 @@ function formatOf(context: CommandContext): ListingFormat {
 /** The query the flags ask for. Only the notation is read here; what is allowed, the client checks. */
 function queryOf(context: CommandContext): AdminApiKeyListParams {
   const { flags, usage } = context;
-  const query: AdminApiKeyListParams = {};
+  // A flag not given stays undefined, which the client reads as not given.
+  const query: AdminApiKeyListParams = { after: stringFlag(flags, "after") };
   const limit = stringFlag(flags, "limit");
   if (limit !== undefined) query.limit = parseInteger("limit", limit, usage);
-  const after = stringFlag(flags, "after");
-  if (after !== undefined) query.after = after;
-  const order = stringFlag(flags, "order");
   // The text goes to the client as typed: it knows the allowed orders (from the spec) and refuses
   // any other with an InvalidParameterError, which the reporter words as `--order must be …`.
-  if (order !== undefined) Object.assign(query, { order });
-  return query;
+  return Object.assign(query, { order: stringFlag(flags, "order") });
 }
 
 /**
@@ -52,11 +49,15 @@ export async function list(context: CommandContext): Promise<number> {
       io.stdout(`${jsonText(page, 2)}\n`);
       return 0;
     }
+    // Stryker disable next-line ObjectLiteral: the writers only test `count` for truth, and {} leaves it undefined, which tests as false does
     const writer = listingWriter(format, io, { count: false });
     writer.page(page.data);
     writer.end();
     if (page.has_more) {
-      const next = clean(page.last_id ?? page.data.at(-1)?.id ?? "");
+      // The cursor the client itself goes on from: the page's last_id, or its last key's id when the
+      // server sent none or an empty one.
+      // Stryker disable next-line OptionalChaining,StringLiteral: the client refuses a page that says has_more without keys or a cursor (PaginationError), so the last key and a non-empty cursor are always there
+      const next = clean(page.last_id || page.data.at(-1)?.id || "");
       const hint = `More keys follow: use --all, or --after ${next} for the next page.\n`;
       // JSON Lines on stdout are data only; the hint is for the person reading the terminal.
       if (format === "jsonl") io.stderr(hint);

@@ -19,21 +19,36 @@ import { checkFields, checkObject } from "./validate.js";
 
 const LIST = operationConstraints.adminApiKeysList;
 
+// A page's keys are read by everyone after this (a cursor from the last one, a table row, an
+// audit finding): an entry that is no object would fail there, far from the answer that held it.
+function isKeyRecord(entry: unknown): boolean {
+  return typeof entry === "object" && entry !== null && !Array.isArray(entry);
+}
+
 function isPage(body: unknown): body is ApiKeyList {
   return (
     typeof body === "object" &&
     body !== null &&
     "data" in body &&
     Array.isArray(body.data) &&
+    body.data.every(isKeyRecord) &&
     "has_more" in body &&
     typeof body.has_more === "boolean"
   );
 }
 
+function jsonKind(value: unknown): string {
+  if (value === null) return "JSON null";
+  return Array.isArray(value) ? "a JSON array" : `JSON of type ${typeof value}`;
+}
+
 function shapeOf(body: unknown): string {
-  if (typeof body !== "object" || body === null) return `JSON ${body === null ? "null" : `of type ${typeof body}`}`;
-  if (Array.isArray(body)) return "a JSON array";
-  return `a JSON object with fields ${Object.keys(body).join(", ") || "(none)"}`;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return jsonKind(body);
+  const fields = `a JSON object with fields ${Object.keys(body).join(", ") || "(none)"}`;
+  const entries: unknown = "data" in body ? body.data : undefined;
+  if (!Array.isArray(entries)) return fields;
+  const index = entries.findIndex((entry) => !isKeyRecord(entry));
+  return index === -1 ? fields : `${fields}, whose data[${index}] is ${jsonKind(entries[index])}, not a key`;
 }
 
 /**

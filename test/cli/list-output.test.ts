@@ -1,6 +1,6 @@
 // list --all's writers at the edges of a listing, against a scripted server (real node:http on
 // 127.0.0.1): a listing without keys, a last page without keys, and a page holding null where a
-// key should be. The JSON document must stay byte for byte what JSON.stringify(document, null, 2)
+// key should be (refused by the client, in every form, before anything of that page is printed). The JSON document must stay byte for byte what JSON.stringify(document, null, 2)
 // gives, whatever pages it was written from.
 import { describe, expect, it } from "vitest";
 import { keyObject, scriptedServerFactory, sendJson } from "../helpers/scripted-server.js";
@@ -40,7 +40,6 @@ describe("list --all --json at the edges of a listing", () => {
   it.each([
     ["no keys at all: an empty data array, both IDs null", NO_KEYS, document([], null, null), 1],
     ["an empty last page: the IDs of the keys there were, nothing more in data", EMPTY_LAST_PAGE, document([KEY_1, KEY_2], "key_1", "key_2"), 2],
-    ["a null where the first key should be: printed as null, first_id null, last_id the last key's", NULL_FIRST, document([null, KEY_1], null, "key_1"), 1],
   ])("%s", async (_case, pages, expected, requests) => {
     const result = await listAll(pages, ["--json"]);
     expect(result.code).toBe(0);
@@ -56,12 +55,23 @@ describe("list --all in the other forms at the edges of a listing", () => {
   it.each([
     ["--jsonl, no keys at all: nothing", NO_KEYS, ["--jsonl"], ""],
     ["--jsonl, an empty last page: the keys there were, one a line", EMPTY_LAST_PAGE, ["--jsonl"], `${line(KEY_1)}${line(KEY_2)}`],
-    ["--jsonl, a null where a key should be: null on its line", NULL_FIRST, ["--jsonl"], `null\n${line(KEY_1)}`],
     ["a table, no keys at all: says so", NO_KEYS, [], "No admin API keys.\n"],
   ])("%s", async (_case, pages, flags, expected) => {
     const result = await listAll(pages, flags);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(expected);
     expect(result.stderr).toBe("");
+  });
+});
+
+describe("list --all and a page holding null where a key should be", () => {
+  it.each([[["--json"]], [["--jsonl"]], [[]]])("%j: exits 1 naming the entry, and prints nothing of that page", async (flags) => {
+    const result = await listAll(NULL_FIRST, flags);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'error: 200 APIError: 200: expected a page of keys ({ "data": [...], "has_more": true|false }), received a JSON object with fields object, data, first_id, last_id, has_more, whose data[0] is JSON null, not a key\n',
+    );
+    expect(result.requests).toBe(1);
   });
 });

@@ -167,6 +167,9 @@ describe("odd bodies say what arrived, never a bare SyntaxError", () => {
     ["7", "JSON of type number"],
     ['{"data":[],"has_more":"no"}', "a JSON object with fields data, has_more"],
     ["{}", "a JSON object with fields (none)"],
+    ['{"data":[{"id":"key_1"},null],"has_more":false}', "a JSON object with fields data, has_more, whose data[1] is JSON null, not a key"],
+    ['{"data":["key_1"],"has_more":false}', "a JSON object with fields data, has_more, whose data[0] is JSON of type string, not a key"],
+    ['{"data":[[]],"has_more":true,"last_id":"key_1"}', "a JSON object with fields data, has_more, last_id, whose data[0] is a JSON array, not a key"],
   ])("a 200 list answer %s is described as %s", async (body, described) => {
     const error = (await failure((res) => raw(res, 200, "application/json", body), "list")) as APIError;
     expect(error.message).toContain(`received ${described}`);

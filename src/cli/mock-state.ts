@@ -26,13 +26,23 @@ export interface MockState {
   readonly secrets: ReadonlyMap<string, string>;
 }
 
-function code(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
+/**
+ * The code of a system error ("ENOENT", "EADDRINUSE"…); undefined for an error without one. Also
+ * the mock command's, for the emulator's start failures.
+ */
+export function errorCode(error: unknown): string | undefined {
+  // Object() boxes a primitive and gives {} for null and undefined, so reading "code" never throws.
+  const code: unknown = Reflect.get(Object(error), "code");
+  return code === undefined ? undefined : String(code);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A JSON object's fields; undefined for any other value (null, an array, a string…). Also the mock command's. */
+export function recordOf(value: unknown): Record<string, unknown> | undefined {
+  return isRecord(value) ? value : undefined;
 }
 
 function isKeyInput(value: unknown): value is MockKeyInput {
@@ -56,10 +66,12 @@ function unusable(path: string, why: string): CliError {
 export async function loadMockState(path: string): Promise<MockState | undefined> {
   let text: string;
   try {
+    // Stryker disable next-line StringLiteral: with no encoding readFile gives a Buffer, and JSON.parse reads a Buffer as UTF-8 text: the same value, the same errors
     text = await readFile(path, "utf8");
   } catch (error) {
-    if (code(error) === "ENOENT") return undefined;
-    throw unusable(path, code(error) === "EISDIR" ? "it is a folder" : `it cannot be read (${code(error) ?? "unknown error"})`);
+    const failure = errorCode(error);
+    if (failure === "ENOENT") return undefined;
+    throw unusable(path, failure === "EISDIR" ? "it is a folder" : `it cannot be read (${failure ?? describeFailure(error)})`);
   }
   let parsed: unknown;
   try {
@@ -77,8 +89,8 @@ export async function loadMockState(path: string): Promise<MockState | undefined
     inputs.push(key);
   }
   const secrets = new Map<string, string>();
-  const stored = parsed["secrets"] ?? {};
-  if (!isRecord(stored)) throw unusable(path, `"secrets" is not an object`);
+  const stored = recordOf(parsed["secrets"] ?? {});
+  if (stored === undefined) throw unusable(path, `"secrets" is not an object`);
   for (const [id, secret] of Object.entries(stored)) {
     if (typeof secret !== "string") throw unusable(path, `secrets[${JSON.stringify(id)}] is not a string`);
     secrets.set(id, secret);
@@ -113,6 +125,6 @@ export function saveMockState(path: string, keys: readonly AdminApiKey[], secret
     } catch {
       // Nothing was left behind to remove.
     }
-    throw new CliError(`Could not write the state file ${path}: ${code(error) ?? describeFailure(error)}.`);
+    throw new CliError(`Could not write the state file ${path}: ${errorCode(error) ?? describeFailure(error)}.`);
   }
 }

@@ -1,11 +1,12 @@
 // The --state file of admin-keys mock, in process: what is refused (and left untouched), how it
 // is written (atomically, mode 0600, keeping created keys' secrets), and the mock command's own
 // refusals, run through run() with a stop signal that comes at once.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MOCK_STATE_FORMAT, loadMockState, saveMockState } from "../../src/cli/mock-state.js";
+import { CliError } from "../../src/cli/report.js";
 import { startMockServer } from "../../src/testing/index.js";
 import { cli } from "./helpers.js";
 
@@ -20,17 +21,37 @@ describe("loadMockState", () => {
     expect(await loadMockState(fresh())).toBeUndefined();
   });
 
+  const notStateFile = 'it is not an admin-keys mock state file (no "format": "admin-keys mock state")';
+  const state = (fields: Record<string, unknown>): string => JSON.stringify({ format: MOCK_STATE_FORMAT, version: 1, keys: [], ...fields });
   it.each([
-    ["not JSON", "nope", "it is not valid JSON ("],
-    ["an array", "[]", 'it is not an admin-keys mock state file (no "format": "admin-keys mock state")'],
-    ["keys not an array", JSON.stringify({ format: MOCK_STATE_FORMAT, version: 1, keys: {} }), '"keys" is not an array'],
-    ["secrets not an object", JSON.stringify({ format: MOCK_STATE_FORMAT, version: 1, keys: [], secrets: [] }), '"secrets" is not an object'],
-    ["a secret not a string", JSON.stringify({ format: MOCK_STATE_FORMAT, version: 1, keys: [], secrets: { key_a: 1 } }), 'secrets["key_a"] is not a string'],
-  ])("refuses %s, naming the file", async (_case, text, why) => {
+    ["not JSON", "nope", `it is not valid JSON (${jsonError("nope")})`],
+    ["an array", "[]", notStateFile],
+    ["null", "null", notStateFile],
+    ["JSON of something else", '{"keys": []}', notStateFile],
+    ["keys not an array", state({ keys: {} }), '"keys" is not an array'],
+    ["a key that is null", state({ keys: [null] }), 'keys[0] is not a key record with an "id"'],
+    ["secrets an array", state({ secrets: [] }), '"secrets" is not an object'],
+    ["secrets a string", state({ secrets: "sk-admin-abc" }), '"secrets" is not an object'],
+    ["a secret not a string", state({ secrets: { key_a: 1 } }), 'secrets["key_a"] is not a string'],
+  ])("refuses %s, naming the file, and leaves it as it was", async (_case, text, why) => {
     const path = fresh();
     writeFileSync(path, text);
-    await expect(loadMockState(path)).rejects.toThrow(`Cannot use the state file ${path}: ${why}`);
+    const error = await loadMockState(path).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toHaveProperty("message", `Cannot use the state file ${path}: ${why}. It was left as it is; fix it, move it away, or pass another --state file.`);
+    expect(error).toHaveProperty("exitCode", 1);
     expect(readFileSync(path, "utf8")).toBe(text);
+  });
+
+  it("reads a file without secrets as one with none", async () => {
+    const path = fresh();
+    writeFileSync(path, JSON.stringify({ format: MOCK_STATE_FORMAT, version: 1, keys: [{ id: "key_a" }] }));
+    const loaded = await loadMockState(path);
+    expect(loaded?.keys).toEqual([{ id: "key_a" }]);
+    expect([...(loaded?.secrets ?? new Map([["unset", "unset"]]))]).toEqual([]);
   });
 
   it("reads back what saveMockState wrote: the records and the secrets", async () => {
@@ -56,6 +77,27 @@ describe("loadMockState", () => {
     expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ format: MOCK_STATE_FORMAT, version: 1, keys: [], secrets: {} });
     expect(() => saveMockState(join(folder, "missing", "state.json"), [], new Map())).toThrow(`Could not write the state file ${join(folder, "missing", "state.json")}: ENOENT.`);
   });
+
+  it("leaves no temporary file behind when the last step, the rename, fails", () => {
+    const parent = join(folder, `rename-${++files}`);
+    const target = join(parent, "state.json");
+    mkdirSync(target, { recursive: true });
+    expect(() => saveMockState(target, [], new Map([["key_a", "sk-admin-must-not-linger"]]))).toThrow(new CliError(`Could not write the state file ${target}: EISDIR.`));
+    // The folder in the way is untouched, and the secret is in no file left next to it.
+    expect(readdirSync(parent)).toEqual(["state.json"]);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  // Linux lists a process's open files in /proc/self/fd; elsewhere there is nothing to count.
+  it.skipIf(!existsSync("/proc/self/fd"))("closes the file it writes, every time", () => {
+    const path = fresh();
+    const open = (): number => readdirSync("/proc/self/fd").length;
+    const before = open();
+    for (let round = 0; round < 50; round++) saveMockState(path, [], new Map());
+    // Other threads of this process may open a few files meanwhile, never one per write.
+    expect(open() - before).toBeLessThan(25);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ format: MOCK_STATE_FORMAT, version: 1, keys: [], secrets: {} });
+  });
 });
 
 describe("admin-keys mock in process", () => {
@@ -80,10 +122,12 @@ describe("admin-keys mock in process", () => {
     expect(readFileSync(path, "utf8")).toBe(text);
   });
 
-  it("refuses to start when the state file's folder cannot take it", async () => {
-    const result = await cli(["mock", "--port", "0", "--state", join(folder, "missing", "state.json")], { stop: now });
+  it("refuses to start when the state file's folder cannot take it, and says nothing of listening", async () => {
+    const path = join(folder, "missing", "state.json");
+    const result = await cli(["mock", "--port", "0", "--state", path], { stop: now });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Could not write the state file");
+    expect(result.stderr).toBe(`error: Could not write the state file ${path}: ENOENT.\n`);
+    expect(result.stdout).toBe("");
   });
 
   // Where the machine has no IPv6 loopback, the bracketed host is still taken as loopback, and then fails to listen.
@@ -98,3 +142,13 @@ describe("admin-keys mock in process", () => {
     expect(result.stdout + result.stderr).toContain(text);
   });
 });
+
+/** What JSON.parse says of the text, as the refusal quotes it. */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error(`${text} is valid JSON`);
+}

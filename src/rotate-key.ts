@@ -206,12 +206,13 @@ function lifetime(seconds: number | undefined): string {
 
 /**
  * When the new key expires, in words. The time comes from the server, after the key exists: one
- * no Date can hold (a year past 275760) must not throw and lose the secret the answer carries.
+ * no Date can hold (a year past 275760, or no number at all) must not throw and lose the secret
+ * the answer carries.
  */
 function expiry(expiresAt: number | null): string {
   if (expiresAt === null) return "never expires";
   const at = new Date(expiresAt * 1000);
-  return Number.isNaN(at.getTime()) ? `expires at ${expiresAt} seconds after 1970, past any date` : `expires at ${at.toISOString()}`;
+  return Number.isNaN(at.getTime()) ? `expires at a time that is not a date (${JSON.stringify(expiresAt) ?? String(expiresAt)})` : `expires at ${at.toISOString()}`;
 }
 
 /** The failure in one line, as safe as the errors the client makes. */
@@ -310,7 +311,8 @@ export async function rotateKey(client: AdminKeysClient, keyId: string, options:
   }
   record({ step: "retrieve", outcome: "done", summary: `found ${oldKey.id}${oldKey.name ? ` (${oldKey.name})` : ""}` });
 
-  const name = options.name ?? oldKey.name ?? undefined;
+  // The old key's record came from a server: a name there that is empty or no string is no name to take over.
+  const name = options.name ?? (typeof oldKey.name === "string" && oldKey.name !== "" ? oldKey.name : undefined);
   if (name === undefined) throw new InvalidParameterError("name", `name is required: ${keyId} has no name for the new key to take over`);
   const params: AdminApiKeyCreateRequest = options.expiresInSeconds === undefined ? { name } : { name, expires_in_seconds: options.expiresInSeconds };
 

@@ -36,6 +36,9 @@ function amount(seconds: number): string {
  */
 export function relativeTime(atSeconds: number, nowMs: number): string {
   const delta = atSeconds - nowMs / 1000;
+  // A time from a server that is no number (the answer is not checked against the spec unless the
+  // client validates it) gives NaN here.
+  if (Number.isNaN(delta)) return "unknown";
   if (Math.abs(delta) < 60) return "just now";
   // Stryker disable next-line EqualityOperator: a delta of 0 returned "just now" above, so < and <= agree here
   return delta < 0 ? `${amount(-delta)} ago` : `in ${amount(delta)}`;
@@ -76,10 +79,10 @@ export function lastUsed(lastUsedAt: number | null | undefined, nowMs: number): 
  */
 export function absoluteTime(atSeconds: number): string {
   const at = new Date(atSeconds * 1000);
-  // The time comes from a server: one no Date can hold (a year past 275760) is shown as the number
-  // it is, since throwing here would end a command that has already done its work. Years past 9999
-  // have six digits, so the milliseconds are cut by pattern rather than by position.
-  return Number.isNaN(at.getTime()) ? `${atSeconds} seconds after 1970, past any date` : `${at.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "")} UTC`;
+  // The time comes from a server: one no Date can hold (a year past 275760, or no number at all)
+  // is shown as it came, since throwing here would end a command that has already done its work.
+  // Years past 9999 have six digits, so the milliseconds are cut by pattern, not by position.
+  return Number.isNaN(at.getTime()) ? `not a date: ${clean(atSeconds)}` : `${at.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "")} UTC`;
 }
 
 // C0 and C1 controls (newline, carriage return, tab, escape, NEL …), DEL, and the Unicode line and
@@ -89,15 +92,18 @@ const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /**
  * Makes a value fit on one line: replaces control characters and line breaks (`\n` included,
- * which the output sink lets through) with U+FFFD, and shortens it to `max` characters.
+ * which the output sink lets through) with U+FFFD, and shortens it to `max` characters. A value
+ * that is no string is shown as JSON: a server's answer is not checked against the spec unless
+ * the client validates it, so a field typed as a string may hold any JSON value.
  *
  * @example
  * ```ts
  * clean("two\nlines"); // "two\uFFFDlines"
+ * clean(42); // "42"
  * ```
  */
-export function clean(text: string, max = Infinity): string {
-  const safe = text.replace(LINE_BREAKING, "\uFFFD");
+export function clean(text: unknown, max = Infinity): string {
+  const safe = (typeof text === "string" ? text : (JSON.stringify(text) ?? String(text))).replace(LINE_BREAKING, "\uFFFD");
   const characters = [...safe];
   return characters.length > max ? `${characters.slice(0, max - 1).join("")}…` : safe;
 }
@@ -148,8 +154,23 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [tableLine(widths, header), ...rows.map((row) => tableLine(widths, row))].join("\n") + "\n";
 }
 
-function ownerName(owner: AdminApiKeyOwner): string {
-  return clean(owner.name ?? owner.id ?? "unknown", 30);
+/**
+ * Who owns a key, for one line: the owner's name, else its id, else "unknown" (a server's answer
+ * may hold no owner, or one without either).
+ *
+ * @example
+ * ```ts
+ * ownerName({ id: "user_abc", name: "Ada" }); // "Ada"
+ * ```
+ */
+export function ownerName(owner: Partial<AdminApiKeyOwner> | null | undefined, max = 30): string {
+  return clean(owner?.name ?? owner?.id ?? "unknown", max);
+}
+
+/** A key's owner as a record, empty when the server sent none or no object. */
+function ownerOf(key: AdminApiKey): Partial<AdminApiKeyOwner> {
+  const owner: unknown = key.owner;
+  return typeof owner === "object" && owner !== null ? key.owner : {};
 }
 
 /**
@@ -182,7 +203,7 @@ export function keyRow(key: AdminApiKey, nowMs: number): string[] {
     relativeTime(key.created_at, nowMs),
     lastUsed(key.last_used_at, nowMs),
     expiry(key.expires_at, nowMs),
-    ownerName(key.owner),
+    ownerName(ownerOf(key)),
   ];
 }
 
@@ -207,8 +228,8 @@ export function keyTable(keys: readonly AdminApiKey[], nowMs: number): string {
  * ```
  */
 export function keyDetails(key: AdminApiKey, nowMs: number): string {
-  const owner = key.owner;
-  const ownerParts = [owner.type, owner.id, owner.role].filter((part): part is string => part !== undefined).map((part) => clean(part));
+  const owner = ownerOf(key);
+  const ownerParts = [owner.type, owner.id, owner.role].filter((part) => part !== undefined && part !== null).map((part) => clean(part));
   const rows: [string, string][] = [
     ["id", clean(key.id)],
     ["name", keyName(key, Infinity)],

@@ -229,7 +229,7 @@ describe("admin-keys create", () => {
     const result = await cli(["get", "key_far", "--base-url", server.baseUrl], { env: { OPENAI_ADMIN_KEY: "sk-admin-test-key-123" } });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("(100000000000000000000 seconds after 1970, past any date)");
+    expect(result.stdout).toContain("(not a date: 100000000000000000000)");
   });
 
   it("takes a secret that is not a string for no secret, naming the key to delete", async () => {

@@ -39,7 +39,7 @@ describe("relative times", () => {
   it("prints absolute times in UTC", () => {
     expect(absoluteTime(1711471533)).toBe("2024-03-26 16:45:33 UTC");
     expect(absoluteTime(8_640_000_000_000)).toBe("+275760-09-13 00:00:00 UTC");
-    expect(absoluteTime(1e20)).toBe("100000000000000000000 seconds after 1970, past any date");
+    expect(absoluteTime(1e20)).toBe("not a date: 100000000000000000000");
   });
 });
 

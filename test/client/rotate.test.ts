@@ -79,7 +79,13 @@ describe("rotateKey", () => {
     expect(report.steps.map((step) => `${step.step} ${step.outcome}`)).toEqual(["retrieve done", "create done", "deliver done", "verify done", "delete done"]);
     expect(seen).toEqual(report.steps);
     const expiresAt = new Date((created?.expires_at ?? 0) * 1000).toISOString();
-    expect(report.steps[1]).toEqual({ step: "create", outcome: "done", summary: `created ${newId} (CI pipeline), which expires at ${expiresAt}` });
+    expect(report.steps).toEqual([
+      { step: "retrieve", outcome: "done", summary: "found key_old (CI pipeline)" },
+      { step: "create", outcome: "done", summary: `created ${newId} (CI pipeline), which expires at ${expiresAt}` },
+      { step: "deliver", outcome: "done", summary: "secret handed over: the test's vault" },
+      { step: "verify", outcome: "done", summary: `${newId} retrieved its own record with its own secret` },
+      { step: "delete", outcome: "done", summary: "deleted key_old" },
+    ]);
   });
 
   it("takes another name when asked, and keeps the old key with keepOld", async () => {
@@ -155,6 +161,7 @@ describe("rotateKey", () => {
     expect(error.step).toBe("retrieve");
     expect(error.message).toMatch(/^Rotating key_old stopped at retrieve: could not retrieve key_old \(APIConnectionError: [^)]+\)\. Nothing was created\.$/);
     expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "unknown" }, secret: "none" });
+    expect(error.state.remedies.map((remedy) => `${remedy.purpose} ${remedy.action}`)).toEqual(["retry rotate"]);
     expect(error.cause).toMatchObject({ name: "APIConnectionError" });
   });
 
@@ -172,8 +179,23 @@ describe("rotateKey", () => {
     const server = await start({ keys: [{ id: "key_nameless" }] });
     await expect(rotateKey(clientFor(server), "key_nameless", optionsFor(server, []))).rejects.toBeInstanceOf(InvalidParameterError);
     expect(server.requests.count("admin-api-keys-create")).toBe(0);
-    await rotateKey(clientFor(server), "key_nameless", optionsFor(server, [], { name: "named now" }));
+    const report = await rotateKey(clientFor(server), "key_nameless", optionsFor(server, [], { name: "named now" }));
+    expect(report.steps[0]).toEqual({ step: "retrieve", outcome: "done", summary: "found key_nameless" });
     expect(server.store.has("key_nameless")).toBe(false);
+  });
+
+  it.each([42, { first: "CI" }, ""])("takes an old key's name of %j for no name, and asks for one before creating", async (name) => {
+    const record = { object: "organization.admin_api_key", id: "key_old", name, redacted_value: "sk-admin...abc", created_at: 1_700_000_000, expires_at: null, last_used_at: null, owner: { type: "user", object: "organization.user", id: "user_ada", name: "Ada", role: "owner" } };
+    const server = await startServer((_req, res) => sendJson(res, 200, record));
+    try {
+      const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: server.baseUrl, maxRetries: 0 });
+      const error = await rotateKey(client, "key_old", { clientOptions: { baseUrl: server.baseUrl }, deliver: () => "vault" }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error).toMatchObject({ param: "name", message: "name is required: key_old has no name for the new key to take over" });
+      expect(server.requests.map((request) => request.method)).toEqual(["GET"]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("stops at create when the create is refused: nothing created, the old key unchanged", async () => {
@@ -305,7 +327,8 @@ describe("rotateKey", () => {
   });
 
   it.each([
-    ["a time no Date can hold", 1e20, "expires at 100000000000000000000 seconds after 1970, past any date"],
+    ["a time no Date can hold", 1e20, "expires at a time that is not a date (100000000000000000000)"],
+    ["no number", { at: "soon" }, 'expires at a time that is not a date ({"at":"soon"})'],
     ["a time in range", 1_800_000_000, "expires at 2027-01-15T08:00:00.000Z"],
   ])("goes on after a create whose expires_at is %s: the secret is delivered, nothing is lost", async (_case, expiresAt, words) => {
     const secret = "sk-admin-FAR-FUTURE-5K8M";
@@ -361,7 +384,10 @@ describe("rotateKey", () => {
     expect(server.store.has(newId)).toBe(true);
     expect(server.store.has("key_old")).toBe(true);
     expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "lost" });
-    expect(error.state.remedies[0]).toMatchObject({ purpose: "undo", action: "delete", keyId: newId });
+    expect(error.state.remedies).toEqual([
+      { purpose: "undo", action: "delete", keyId: newId, why: `${newId} is the new key; deleting it leaves key_old as it was` },
+      expect.objectContaining({ purpose: "retry", action: "rotate", why: `once ${newId} is deleted, rotate key_old again` }),
+    ]);
     expect(error.message).toContain("vault refused ***");
     expectNoSecretIn(error, [secret, server.apiKey]);
     expect(server.requests.count("admin-api-keys-delete")).toBe(0);
@@ -415,9 +441,27 @@ describe("rotateKey", () => {
     expect(server.store.has("key_old")).toBe(true);
     expect(server.store.has(newId)).toBe(true);
     expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "delivered", secretLocation: "the test's vault" });
-    expect(error.state.remedies.map((remedy) => `${remedy.purpose} ${remedy.keyId}`)).toEqual([`undo ${newId}`, "finish key_old"]);
+    expect(error.state.remedies).toEqual([
+      { purpose: "undo", action: "delete", keyId: newId, why: `${newId} is the new key; deleting it leaves key_old as it was` },
+      { purpose: "finish", action: "delete", keyId: "key_old", why: `once ${newId}'s secret is known to work; key_old is the old key` },
+    ]);
     expect(error.message).toMatch(/a request made with the new secret failed \(401 AuthenticationError: .*\)\. key_old was not deleted; both keys exist\.$/);
     expectNoSecretIn(error, [...delivered, server.apiKey]);
+  });
+
+  it("stops at verify when the new secret retrieves another key's record: nothing is deleted", async () => {
+    const record = { object: "organization.admin_api_key", name: "CI pipeline", redacted_value: "sk-admin...abc", created_at: 1_700_000_000, expires_at: null, last_used_at: null, owner: { type: "user", object: "organization.user", id: "user_ada", name: "Ada", role: "owner" } };
+    // Every GET answers with the old key's record, the verification's too.
+    const server = await startServer((req, res) => sendJson(res, 200, req.method === "POST" ? { ...record, id: "key_new", value: "sk-admin-NEW-6Y3P" } : { ...record, id: "key_old" }));
+    try {
+      const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: server.baseUrl, maxRetries: 0 });
+      const error = await rotationError(rotateKey(client, "key_old", { clientOptions: { baseUrl: server.baseUrl }, deliver: () => "vault" }));
+      expect(error.step).toBe("verify");
+      expect(error.cause).toMatchObject({ name: "AdminKeysError", message: "the server answered with the record of key_old, not key_new" });
+      expect(server.requests.map((request) => request.method)).toEqual(["GET", "POST", "GET"]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("verifies with a client made from clientOptions: the wrong server fails the verification", async () => {
@@ -438,7 +482,7 @@ describe("rotateKey", () => {
     expect(server.store.has("key_old")).toBe(true);
     expect(server.store.get(newId)?.last_used_at).toEqual(expect.any(Number));
     expect(error.state).toMatchObject({ oldKey: { presence: "exists" }, newKey: { presence: "exists" }, secret: "delivered" });
-    expect(error.state.remedies).toEqual([expect.objectContaining({ purpose: "finish", action: "delete", keyId: "key_old" })]);
+    expect(error.state.remedies).toEqual([{ purpose: "finish", action: "delete", keyId: "key_old", why: `key_old is the old key; ${newId} replaces it` }]);
     expect(error.steps.map((step) => step.step)).toEqual(["retrieve", "create", "deliver", "verify"]);
     expect(error.cause).toMatchObject({ name: "PermissionDeniedError", status: 403, message: "not allowed to delete" });
     expect(error.message).toBe(
@@ -454,6 +498,15 @@ describe("rotateKey", () => {
     expect(error.cause).toMatchObject({ name: "APIConnectionError", status: undefined });
     expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "unknown" }, newKey: { presence: "exists" }, secret: "delivered" });
     expect(error.message).toMatch(/but deleting key_old failed \(APIConnectionError: [^)]+\): key_old may or may not have been deleted\.$/);
+  });
+
+  it.each([500, 502])("after a delete answered %i, says the old key may or may not exist", async (status) => {
+    const server = await start({ keys: [OLD] });
+    server.faults.add("admin-api-keys-delete", { kind: "status", status });
+    const error = await rotationError(rotateKey(clientFor(server), "key_old", optionsFor(server, [])));
+    expect(error.step).toBe("delete");
+    expect(error.state.oldKey).toEqual({ id: "key_old", presence: "unknown" });
+    expect(error.message).toContain("key_old may or may not have been deleted");
   });
 
   it("after a delete whose outcome is unknown, says the old key may or may not exist", async () => {

@@ -172,7 +172,7 @@ describe("odd bodies say what arrived, never a bare SyntaxError", () => {
     ['{"data":[[]],"has_more":true,"last_id":"key_1"}', "a JSON object with fields data, has_more, last_id, whose data[0] is a JSON array, not a key"],
   ])("a 200 list answer %s is described as %s", async (body, described) => {
     const error = (await failure((res) => raw(res, 200, "application/json", body), "list")) as APIError;
-    expect(error.message).toContain(`received ${described}`);
+    expect(error.message).toBe(`200: expected a page of keys ({ "data": [...], "has_more": true|false }), received ${described}`);
   });
 });
 

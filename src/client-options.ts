@@ -197,7 +197,8 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     throw new InvalidParameterError("fetch", `fetch must be a function like the global fetch; got ${kind(options.fetch)}`);
   }
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES) {
+  // Number.isSafeInteger is false for anything that is no number (a string from plain JavaScript).
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES) {
     throw new InvalidParameterError(
       "maxResponseBytes",
       `maxResponseBytes must be an integer from 1 to ${MAX_RESPONSE_BYTES}; got ${typeof maxResponseBytes === "number" ? maxResponseBytes : kind(maxResponseBytes)}`,

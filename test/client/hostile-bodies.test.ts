@@ -50,6 +50,20 @@ function badGzip(res: ServerResponse, status: number): void {
   res.end(garbage);
 }
 
+describe("a 2xx whose body is not JSON", () => {
+  it.each(["retrieve", "create"] as const)("is not asked again for a %s, though retries are left: one request, an APIError with the status", async (call) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", ...NO_WAIT });
+      res.end("{not json");
+    });
+    const client = clientFor(server, { maxRetries: 2 });
+    const error = (await caught(call === "create" ? client.create({ name: "n" }) : client.retrieve("key_1"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(200);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 describe("a body that cannot be read after the status arrived keeps its status", () => {
   it("a 500 with a bad gzip body is an InternalServerError 500, retried as a 500 is, for a read", async () => {
     const server = await serve((_req, res) => badGzip(res, 500));

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAdminKeysClient, InvalidParameterError, LOG_LEVEL_ENV, type Logger, NotFoundError, ResponseValidationError } from "../../src/index.js";
 import { type MockServer, startMockServer } from "../../src/testing/index.js";
 import { closedPort } from "../helpers/scripted-server.js";
+import { createClientLog } from "../../src/logger.js";
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -83,6 +84,23 @@ describe("a whole run logged at debug", () => {
     const success = logger.lines.find((line) => line.level === "info" && line.message.startsWith("openai-admin-keys: GET /organization/admin_api_keys/"));
     expect(success?.details).toMatchObject({ operationId: "admin-api-keys-get", status: 200, attempts: 2 });
     expect(String(success?.details?.["requestId"])).toMatch(/^req_[0-9a-f]{32}$/);
+  });
+});
+
+describe("the client's log itself", () => {
+  // The call log asks enabled() before building a line; the log must drop a line below its level
+  // all the same, whoever calls it.
+  it.each([
+    ["off", []],
+    ["error", ["error"]],
+    ["warn", ["error", "warn"]],
+    ["info", ["error", "warn", "info"]],
+    ["debug", ["error", "warn", "info", "debug"]],
+  ] as const)("at %s passes on %j of one line at each level", (level, passed) => {
+    const logger = recordingLogger();
+    const log = createClientLog(level, logger, (text) => text);
+    for (const at of ["error", "warn", "info", "debug"] as const) log[at](`a line at ${at}`, {});
+    expect(logger.lines.map((line) => line.level)).toEqual(passed);
   });
 });
 

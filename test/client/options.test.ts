@@ -3,9 +3,12 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAdminKeysClient, type ClientOptions, InvalidParameterError, LOG_LEVEL_ENV } from "../../src/index.js";
-import { isLoopbackHost } from "../../src/client-options.js";
+import { isLoopbackHost, resolveClientOptions } from "../../src/client-options.js";
+import { installResponseCheck } from "../../src/response-check.js";
 
 const KEY = "sk-admin-options-test-5678";
+// Where openai-admin-keys/validate-responses installs the validators (response-check.ts).
+const INSTALLED_CHECK = Symbol.for("openai-admin-keys.response-validators");
 let savedEnv: string | undefined;
 
 beforeEach(() => {
@@ -110,12 +113,47 @@ describe("baseUrl", () => {
     [42, 'baseUrl must be an absolute http(s) URL such as "https://api.openai.com/v1"; got a number'],
     ["ftp://example.com/v1", "baseUrl must use https: (or http: on loopback); got ftp:"],
     ["https://user:pass@example.com/v1", "baseUrl must not hold a user name or password; send the admin key as apiKey."],
+    ["https://user@example.com/v1", "baseUrl must not hold a user name or password; send the admin key as apiKey."],
+    ["https://:pass@example.com/v1", "baseUrl must not hold a user name or password; send the admin key as apiKey."],
+    // A URL object reads as an absolute URL to URL.canParse; the option takes the URL's text.
+    [new URL("https://example.com/v1"), 'baseUrl must be an absolute http(s) URL such as "https://api.openai.com/v1"; got an object'],
     ["https://example.com/v1?x=1", 'baseUrl must not have a query or fragment; got "?x=1"'],
     ["https://example.com/v1#top", 'baseUrl must not have a query or fragment; got "#top"'],
   ])("refuses %j", (baseUrl, message) => {
     const error = rejection({ apiKey: KEY, baseUrl });
     expect(error.param).toBe("baseUrl");
     expect(error.message).toBe(message);
+  });
+});
+
+describe("what the options resolve to", () => {
+  it.each([
+    ["https://proxy.example.com/openai/v1/", "https://proxy.example.com/openai/v1"],
+    ["https://proxy.example.com/openai/v1///", "https://proxy.example.com/openai/v1"],
+    ["https://proxy.example.com", "https://proxy.example.com"],
+  ])("baseUrl %s is used as %s: the paths are joined after it without a double slash", (baseUrl, resolved) => {
+    expect(resolveClientOptions({ apiKey: KEY, baseUrl }).baseUrl).toBe(resolved);
+  });
+
+  it.each([1, 2 ** 28])("takes maxResponseBytes %i, the edges of what is allowed", (maxResponseBytes) => {
+    expect(resolveClientOptions({ apiKey: KEY, maxResponseBytes }).maxResponseBytes).toBe(maxResponseBytes);
+  });
+
+  it.each([
+    [undefined, "off"],
+    ["off", "off"],
+    ["warn", "warn"],
+  ] as const)("without logLevel or %s, validateResponses %s logs at %s", (validateResponses, level) => {
+    vi.stubEnv(LOG_LEVEL_ENV, "");
+    const installed: unknown = Reflect.get(globalThis, INSTALLED_CHECK);
+    try {
+      // "warn" needs the validators installed; any check function will do for the level.
+      if (validateResponses === "warn") installResponseCheck(() => undefined);
+      expect(resolveClientOptions({ apiKey: KEY, validateResponses }).logLevel).toBe(level);
+    } finally {
+      vi.unstubAllEnvs();
+      Reflect.set(globalThis, INSTALLED_CHECK, installed);
+    }
   });
 });
 
@@ -127,6 +165,7 @@ describe("isLoopbackHost", () => {
     ["[::1]", true],
     ["::1", false],
     ["127.0.0.1.nip.io", false],
+    ["x127.0.0.1", false],
     ["0.0.0.0", false],
     ["example.com", false],
   ])("%s → %s", (host, expected) => {

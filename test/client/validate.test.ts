@@ -23,6 +23,7 @@ describe("checkValue", () => {
     [{ required: false, type: "number", minimum: 0 }, -1, "p must be a number of at least 0; got -1"],
     [{ required: false, type: "number", maximum: 1 }, 2, "p must be a number of at most 1; got 2"],
     [{ required: false, type: "number" }, Number.POSITIVE_INFINITY, "p must be a number; got Infinity"],
+    [{ required: false, type: "number", minimum: 0 }, "5", 'p must be a number of at least 0; got "5"'],
     [{ required: false, type: "integer" }, 3, undefined],
     [{ required: false, type: "integer" }, 3.1, "p must be an integer; got 3.1"],
     [{ required: false, type: "boolean" }, false, undefined],
@@ -43,6 +44,9 @@ describe("checkValue", () => {
     // Lengths count code points, as JSON Schema does: one emoji is one character.
     [{ required: false, type: "string", maxLength: 1 }, "😀", undefined],
     [{ required: false, type: "string", maxLength: 1 }, "😀😀", 'p must be a string of at most 1 characters; got "😀😀"'],
+    // The first and the last high surrogate (U+D800, U+DBFF) each begin one character.
+    [{ required: false, type: "string", maxLength: 1 }, "\u{10000}", undefined],
+    [{ required: false, type: "string", maxLength: 1 }, "\u{10FFFF}", undefined],
     // Characters above the surrogates (U+E000–U+FFFF) are one code unit each, and one character.
     [{ required: false, type: "string", maxLength: 2 }, "\uFF21\uFF22", undefined],
     [{ required: false, type: "string", maxLength: 2 }, "\uFF21\uFF22\uFFFD", 'p must be a string of at most 2 characters; got "\uFF21\uFF22\uFFFD"'],
@@ -52,6 +56,8 @@ describe("checkValue", () => {
     // "non-empty" already says the minimum of 1, so only the maximum is added.
     [{ required: false, type: "string", minLength: 1, maxLength: 5 }, "", 'p must be a non-empty string of at most 5 characters; got ""'],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "key_abc", undefined],
+    // Patterns are read with Unicode semantics, as JSON Schema's are: "." is one code point.
+    [{ required: false, type: "string", pattern: "^.$" }, "😀", undefined],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "nope", 'p must be a string matching /^key_[a-z]+$/; got "nope"'],
     [{ required: false, type: "string", pattern: "^key_[a-z]+$" }, "still-nope", 'p must be a string matching /^key_[a-z]+$/; got "still-nope"'],
     [{ required: false, type: "integer", enum: [1, 2] }, 3, "p must be one of 1, 2; got 3"],

@@ -14,7 +14,8 @@ import {
   operationConstraints,
 } from "../generated/client.js";
 import type { paths } from "../generated/schema.js";
-import { APIPromise } from "./api-promise.js";
+import { APIPromise, type WithResponse } from "./api-promise.js";
+import { errorFromWrongShape, jsonShape } from "./exchange-errors.js";
 import { guardedFetch } from "./guarded-fetch.js";
 import { createClientLog } from "./logger.js";
 import { type ClientOptions, resolveClientOptions } from "./client-options.js";
@@ -105,10 +106,22 @@ export interface AdminKeysClient {
 
 const { adminApiKeysCreate: CREATE, adminApiKeysGet: GET, adminApiKeysDelete: DELETE } = operationConstraints;
 
+/**
+ * A key, a created key and a deletion are each one JSON object. Anything else (an array, null, a
+ * string) would reach the caller typed as a record and fail where a field is read, so it is an
+ * APIError here, as a list answer that is not a page is. The fields themselves are the spec's
+ * business: validateResponses checks them.
+ */
+function checkedRecord<T>(answer: WithResponse<T>, transport: Transport): WithResponse<T> {
+  const { data, response } = answer;
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) return answer;
+  throw errorFromWrongShape(response, "a JSON object", jsonShape(data), (text) => transport.redact(text));
+}
+
 /** One call of the API: checks its input (rejecting, never throwing), then sends it. */
 function call<A, T>(transport: Transport, operation: Operation<A, T>, spec: OperationSpec, check: () => A, options: RequestOptions | undefined): APIPromise<T> {
   return new APIPromise<T>({
-    data: async () => transport.send(operation, spec, check(), options),
+    data: async () => checkedRecord(await transport.send(operation, spec, check(), options), transport),
     response: async () => transport.sendForResponse(operation, spec, check(), options),
   });
 }

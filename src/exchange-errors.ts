@@ -122,6 +122,17 @@ export function errorFromUnparseable(response: Response, text: string, redact: R
   return new APIError(`${statusLine(response, redact)}: expected a JSON body, received ${received}`, arrived(response, redact));
 }
 
+/**
+ * What a JSON value is, for an error about an answer of the wrong shape: `JSON null`, `a JSON
+ * array`, `JSON of type string`, or `a JSON object with fields id, name`.
+ */
+export function jsonShape(value: unknown): string {
+  if (value === null) return "JSON null";
+  if (Array.isArray(value)) return "a JSON array";
+  if (typeof value !== "object") return `JSON of type ${typeof value}`;
+  return `a JSON object with fields ${Object.keys(value).join(", ") || "(none)"}`;
+}
+
 /** A 2xx whose JSON is not the shape the operation answers with; `received` says what it was. */
 export function errorFromWrongShape(response: Response, expected: string, received: string, redact: Redact): APIError {
   return new APIError(`${response.status}: expected ${expected}, received ${redact(received)}`, arrived(response, redact));

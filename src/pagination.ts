@@ -11,7 +11,7 @@ import {
   operationConstraints,
 } from "../generated/client.js";
 import { InvalidParameterError, PaginationError } from "./errors.js";
-import { errorFromWrongShape } from "./exchange-errors.js";
+import { errorFromWrongShape, jsonShape } from "./exchange-errors.js";
 import type { WithResponse } from "./api-promise.js";
 import type { RequestOptions } from "./request-options.js";
 import type { Transport } from "./transport.js";
@@ -37,18 +37,12 @@ function isPage(body: unknown): body is ApiKeyList {
   );
 }
 
-function jsonKind(value: unknown): string {
-  if (value === null) return "JSON null";
-  return Array.isArray(value) ? "a JSON array" : `JSON of type ${typeof value}`;
-}
-
 function shapeOf(body: unknown): string {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return jsonKind(body);
-  const fields = `a JSON object with fields ${Object.keys(body).join(", ") || "(none)"}`;
-  const entries: unknown = "data" in body ? body.data : undefined;
-  if (!Array.isArray(entries)) return fields;
+  const shape = jsonShape(body);
+  const entries: unknown = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+  if (!Array.isArray(entries)) return shape;
   const index = entries.findIndex((entry) => !isKeyRecord(entry));
-  return index === -1 ? fields : `${fields}, whose data[${index}] is ${jsonKind(entries[index])}, not a key`;
+  return index === -1 ? shape : `${shape}, whose data[${index}] is ${jsonShape(entries[index])}, not a key`;
 }
 
 /**

@@ -32,11 +32,17 @@ afterEach(async () => {
 });
 
 /** Starts a server answering every request with `answer`, and returns what retrieve() threw. */
-async function failure(answer: (res: ServerResponse) => void, call: "retrieve" | "create" | "list" = "retrieve"): Promise<unknown> {
+async function failure(answer: (res: ServerResponse) => void, call: "retrieve" | "create" | "delete" | "list" = "retrieve"): Promise<unknown> {
   server = await startServer((_req, res) => answer(res));
   const { adminApiKeys } = createAdminKeysClient({ apiKey: "sk-admin-errors", baseUrl: server.baseUrl, maxRetries: 0 });
   const pending =
-    call === "retrieve" ? adminApiKeys.retrieve("key_1") : call === "create" ? adminApiKeys.create({ name: "n" }) : adminApiKeys.list().toArray();
+    call === "retrieve"
+      ? adminApiKeys.retrieve("key_1")
+      : call === "create"
+        ? adminApiKeys.create({ name: "n" })
+        : call === "delete"
+          ? adminApiKeys.delete("key_1")
+          : adminApiKeys.list().toArray();
   return pending.then(
     () => expect.unreachable("the call succeeded"),
     (error: unknown) => error,
@@ -159,6 +165,19 @@ describe("odd bodies say what arrived, never a bare SyntaxError", () => {
     expect(error.message).toBe(
       '200: expected a page of keys ({ "data": [...], "has_more": true|false }), received a JSON object with fields items',
     );
+  });
+
+  it.each([
+    ["retrieve", "[]", "a JSON array"],
+    ["retrieve", "null", "JSON null"],
+    ["create", '"sk-admin-ECHOED-IN-A-STRING"', "JSON of type string"],
+    ["delete", "true", "JSON of type boolean"],
+    ["delete", "[{}]", "a JSON array"],
+  ] as const)("a 200 %s answer %s that is no JSON object is an APIError saying it is %s", async (call, body, described) => {
+    const error = (await failure((res) => raw(res, 200, "application/json", body), call)) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(200);
+    expect(error.message).toBe(`200: expected a JSON object, received ${described}`);
   });
 
   it.each([

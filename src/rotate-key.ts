@@ -424,17 +424,21 @@ export async function rotateKey(client: AdminKeysClient, keyId: string, options:
     record({ step: "delete", outcome: "skipped", summary: `kept ${keyId}` });
     return { dryRun: false, oldKey, newKeyParams: params, newKey, secretLocation, verified: true, oldKeyDeleted: false, steps };
   }
+  const deleteFailed = (error: unknown, unknown: boolean): RotationError => {
+    const words = unknown ? `${keyId} may or may not have been deleted` : `${keyId} was not deleted; both keys exist`;
+    return stop("delete", `${newKey.id} is in place and verified, its secret handed over (${redact(secretLocation)}), but deleting ${keyId} failed (${reason(error, redact)}): ${words}.`, delivered([finish], unknown ? "unknown" : "exists"), error);
+  };
+  let deletion: { readonly deleted: unknown } | undefined;
   try {
-    await client.adminApiKeys.delete(keyId);
-    record({ step: "delete", outcome: "done", summary: `deleted ${keyId}` });
+    deletion = await client.adminApiKeys.delete(keyId);
   } catch (error) {
-    if (!(error instanceof NotFoundError)) {
-      const unknown = error instanceof APIError && (error.status === undefined || error.status >= 500);
-      const words = unknown ? `${keyId} may or may not have been deleted` : `${keyId} was not deleted; both keys exist`;
-      throw stop("delete", `${newKey.id} is in place and verified, its secret handed over (${redact(secretLocation)}), but deleting ${keyId} failed (${reason(error, redact)}): ${words}.`, delivered([finish], unknown ? "unknown" : "exists"), error);
-    }
     // Gone already (deleted by someone else meanwhile): what this step was for has happened.
-    record({ step: "delete", outcome: "done", summary: `${keyId} was already deleted` });
+    if (!(error instanceof NotFoundError)) throw deleteFailed(error, error instanceof APIError && (error.status === undefined || error.status >= 500));
   }
+  // The answer came from a server: only `deleted: true` says the old key is gone.
+  if (deletion !== undefined && deletion.deleted !== true) {
+    throw deleteFailed(new AdminKeysError(`the server's answer does not confirm it (deleted: ${JSON.stringify(deletion.deleted) ?? "missing"})`), true);
+  }
+  record({ step: "delete", outcome: "done", summary: deletion === undefined ? `${keyId} was already deleted` : `deleted ${keyId}` });
   return { dryRun: false, oldKey, newKeyParams: params, newKey, secretLocation, verified: true, oldKeyDeleted: true, steps };
 }

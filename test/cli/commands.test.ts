@@ -271,6 +271,22 @@ describe("admin-keys delete", () => {
     expect(server.store.has("key_a")).toBe(false);
   });
 
+  it.each([
+    [[] as string[], { deleted: false }, "false"],
+    [[] as string[], {}, "missing"],
+    [["--json"], { deleted: "yes" }, '"yes"'],
+  ])("%j: a delete answered without deleted: true is no deletion: exit 1, saying how to check", async (flags, answer, shown) => {
+    const server = await script((_request, res) => sendJson(res, 200, { object: "organization.admin_api_key.deleted", id: "key_a", ...answer }));
+    const result = await cli(["delete", "key_a", "--yes", ...flags, "--base-url", server.baseUrl], { env: { OPENAI_ADMIN_KEY: "sk-admin-test-key-123" } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error: The server answered the delete of key_a without confirming it (deleted: ${shown}). See whether the key is still there with: admin-keys get key_a --base-url ${server.baseUrl}\n`,
+    );
+    // --json still prints the answer as it came, for a script to read.
+    expect(result.stdout).toBe(flags.length === 0 ? "" : `${JSON.stringify({ object: "organization.admin_api_key.deleted", id: "key_a", ...answer }, null, 2)}\n`);
+    expect(server.requests.map((request) => request.method)).toEqual(["DELETE"]);
+  });
+
   it("keeps the key when the answer is not yes", async () => {
     const server = await start({ keys: [key("key_a", "Alpha", 2)] });
     const result = await cli(args(server, "delete", "key_a"), { env: envFor(server), tty: true, answer: "" });

@@ -182,7 +182,9 @@ describe("admin-keys demo --base-url --yes", () => {
       }
       if (request.method === "DELETE") {
         deleted.add(id);
-        return sendJson(res, 200, { object: "organization.admin_api_key.deleted", id, deleted: deletedAnswer });
+        // The rotation's delete of key_demo must be confirmed for the rotation to finish; the answer
+        // under test is the demo's own delete of key_rotated.
+        return sendJson(res, 200, { object: "organization.admin_api_key.deleted", id, deleted: id === "key_rotated" ? deletedAnswer : true });
       }
       if (deleted.has(id)) return sendError(res, 404, { message: `No admin API key found with ID '${id}'.` });
       return sendJson(res, 200, { ...keyObject(id, "admin-keys demo"), ...(id === "key_demo" ? demoRecord : {}) });

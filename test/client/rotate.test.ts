@@ -509,6 +509,32 @@ describe("rotateKey", () => {
     expect(error.message).toContain("key_old may or may not have been deleted");
   });
 
+  it.each([
+    ["deleted: false", { deleted: false }, "false"],
+    ["no deleted field", {}, "missing"],
+  ])("after a delete answered with %s, stops there: the old key may or may not exist", async (_case, answer, shown) => {
+    const record = { object: "organization.admin_api_key", name: "CI pipeline", redacted_value: "sk-admin...abc", created_at: 1_700_000_000, expires_at: null, last_used_at: null, owner: { type: "user", object: "organization.user", id: "user_ada", name: "Ada", role: "owner" } };
+    const server = await startServer((req, res) =>
+      req.method === "POST"
+        ? sendJson(res, 200, { ...record, id: "key_new", value: "sk-admin-NEW-2R7T" })
+        : req.method === "DELETE"
+          ? sendJson(res, 200, { object: "organization.admin_api_key.deleted", id: "key_old", ...answer })
+          : sendJson(res, 200, { ...record, id: req.url?.endsWith("/key_new") === true ? "key_new" : "key_old" }),
+    );
+    try {
+      const client = createAdminKeysClient({ apiKey: "sk-admin-x", baseUrl: server.baseUrl, maxRetries: 0 });
+      const error = await rotationError(rotateKey(client, "key_old", { clientOptions: { baseUrl: server.baseUrl }, deliver: () => "vault" }));
+      expect(error.step).toBe("delete");
+      expect(error.message).toBe(
+        `Rotating key_old stopped at delete: key_new is in place and verified, its secret handed over (vault), but deleting key_old failed (AdminKeysError: the server's answer does not confirm it (deleted: ${shown})): key_old may or may not have been deleted.`,
+      );
+      expect(error.state).toMatchObject({ oldKey: { id: "key_old", presence: "unknown" }, newKey: { id: "key_new", presence: "exists" }, secret: "delivered" });
+      expect(error.steps.map((step) => step.step)).toEqual(["retrieve", "create", "deliver", "verify"]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("after a delete whose outcome is unknown, says the old key may or may not exist", async () => {
     const server = await start({ keys: [OLD] });
     server.faults.add("admin-api-keys-delete", { kind: "commit-then-fail", status: 503 });

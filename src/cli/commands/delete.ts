@@ -4,6 +4,7 @@ import type { CommandContext } from "../context.js";
 import { clean, keyName, relativeTime } from "../format.js";
 import { jsonText } from "../json.js";
 import { CliError, EXIT_USAGE } from "../report.js";
+import { suggestedCommand } from "../suggest.js";
 
 /**
  * `admin-keys delete <id>`: revokes a key, after asking on a terminal or with --yes.
@@ -33,6 +34,13 @@ export async function remove(context: CommandContext): Promise<number> {
     }
   }
   const result = await keys.delete(id);
-  io.stdout(flags["json"] === true ? `${jsonText(result, 2)}\n` : `Deleted admin key ${clean(result.id)}.\n`);
+  if (flags["json"] === true) io.stdout(`${jsonText(result, 2)}\n`);
+  // The answer came from a server: only `deleted: true` says the key is gone.
+  const deleted: unknown = result.deleted;
+  if (deleted !== true) {
+    const check = suggestedCommand(flags, ["get", id]);
+    throw new CliError(`The server answered the delete of ${shownId} without confirming it (deleted: ${deleted === undefined ? "missing" : jsonText(deleted)}). See whether the key is still there with: ${check}`);
+  }
+  if (flags["json"] !== true) io.stdout(`Deleted admin key ${clean(result.id)}.\n`);
   return 0;
 }

@@ -86,13 +86,16 @@ export function jsonDocumentWriter(io: CliIo): ListingWriter {
     opened = true;
     return '{\n  "object": "list",\n  "data": [';
   };
-  const idOf = (key: AdminApiKey | undefined): string | null => (typeof key?.id === "string" ? key.id : null);
+  const idOf = (key: AdminApiKey): string | null => (typeof key.id === "string" ? key.id : null);
   return {
     page(keys) {
-      if (keys.length === 0) return;
+      const [first] = keys;
+      const last = keys.at(-1);
+      // An empty page adds nothing (and has neither).
+      if (first === undefined || last === undefined) return;
       const separator = anyKeys ? ",\n" : "\n";
-      if (!anyKeys) firstId = idOf(keys[0]);
-      lastId = idOf(keys.at(-1));
+      if (!anyKeys) firstId = idOf(first);
+      lastId = idOf(last);
       anyKeys = true;
       io.stdout(`${open()}${separator}${keys.map(element).join(",\n")}`);
     },

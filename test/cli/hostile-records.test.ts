@@ -57,6 +57,12 @@ describe("records whose fields break the spec's types", () => {
     expect(result.stdout).toContain("\nowner           unknown\n");
   });
 
+  it("get leaves out the owner's fields that are null or missing", async () => {
+    const result = await run(["get", "key_odd"], { ...ODD, owner: { id: "user_x", type: null, name: null } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("\nowner           user_x (user_x)\n");
+  });
+
   it("list shows the record in its row", async () => {
     const result = await run(["list"]);
     expect(result.stderr).toBe("");

@@ -2,19 +2,16 @@
 // localhost, ::1 and 127.0.0.0/8, brackets stripped only around the whole host), the flags' own
 // refusals word for word, --any-key, a run without --state that keeps nothing, and a --state file
 // whose secrets keep working (and keep being saved) after a restart.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/args.js";
 import { MOCK_STATE_FORMAT } from "../../src/cli/mock-state.js";
 import { startMockInProcess } from "../helpers/mock-in-process.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-mock-edges-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-let files = 0;
-const fresh = (): string => join(folder, `state-${++files}.json`);
+const temp = tempFolder("admin-keys-mock-edges-", { stem: "state", extension: ".json" });
+const fresh = (): string => temp.fresh();
 const stopAtOnce = Promise.resolve<NodeJS.Signals>("SIGINT");
 const KEY = "sk-admin-local-mock-key";
 const USAGE = COMMANDS.mock.usage;

@@ -2,20 +2,19 @@
 // in the words of the flag that caused it; its listen failures; the log line per request; and
 // --state written after exactly the changes (a create, a delete, a created key's use), never after
 // a read, with a failed write said once per kind of failure while the server goes on answering.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/args.js";
 import { MOCK_STATE_FORMAT } from "../../src/cli/mock-state.js";
 import { startMockInProcess } from "../helpers/mock-in-process.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-mock-command-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-let files = 0;
-const fresh = (): string => join(folder, `state-${++files}.json`);
+const temp = tempFolder("admin-keys-mock-command-", { stem: "state", extension: ".json" });
+const folder = temp.path;
+const fresh = (): string => temp.fresh();
 const stopAtOnce = Promise.resolve<NodeJS.Signals>("SIGINT");
 const KEY = "sk-admin-local-mock-key";
 const USAGE = COMMANDS.mock.usage;
@@ -138,7 +137,7 @@ describe("admin-keys mock --state, in process", () => {
   });
 
   it("says once per kind of failure that the file cannot be written, and goes on answering", async () => {
-    const sub = join(folder, `sub-${++files}`);
+    const sub = temp.fresh("sub", "");
     mkdirSync(sub);
     const path = join(sub, "state.json");
     const server = await startMockInProcess(["--port", "0", "--state", path]);

@@ -1,19 +1,19 @@
 // The --state file of admin-keys mock, in process: what is refused (and left untouched), how it
 // is written (atomically, mode 0600, keeping created keys' secrets), and the mock command's own
 // refusals, run through run() with a stop signal that comes at once.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { networkInterfaces, tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MOCK_STATE_FORMAT, loadMockState, saveMockState } from "../../src/cli/mock-state.js";
 import { CliError } from "../../src/cli/report.js";
 import { startMockServer } from "../../src/testing/index.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-state-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-let files = 0;
-const fresh = (): string => join(folder, `state-${++files}.json`);
+const temp = tempFolder("admin-keys-state-", { stem: "state", extension: ".json" });
+const folder = temp.path;
+const fresh = (): string => temp.fresh();
 const now = Promise.resolve<NodeJS.Signals>("SIGINT");
 
 describe("loadMockState", () => {
@@ -79,7 +79,7 @@ describe("loadMockState", () => {
   });
 
   it("leaves no temporary file behind when the last step, the rename, fails", () => {
-    const parent = join(folder, `rename-${++files}`);
+    const parent = temp.fresh("rename", "");
     const target = join(parent, "state.json");
     mkdirSync(target, { recursive: true });
     expect(() => saveMockState(target, [], new Map([["key_a", "sk-admin-must-not-linger"]]))).toThrow(new CliError(`Could not write the state file ${target}: EISDIR.`));

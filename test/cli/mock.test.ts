@@ -1,20 +1,18 @@
 // admin-keys mock: the local server in the foreground as a real child process, stopped cleanly by
 // SIGINT and SIGTERM (exit 0, port closed); --state keeping the keys across a restart and refusing
 // a file it cannot use, without touching it; loopback unless told otherwise.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startMockServer } from "../../src/testing/index.js";
 import { startMockInProcess } from "../helpers/mock-in-process.js";
 import { type MockProcess, runMockToExit, startMockProcess } from "../helpers/mock-process.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-mock-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-let files = 0;
-const fresh = (): string => join(folder, `state-${++files}.json`);
+const temp = tempFolder("admin-keys-mock-", { stem: "state", extension: ".json" });
+const folder = temp.path;
+const fresh = (): string => temp.fresh();
 
 const running: MockProcess[] = [];
 afterEach(() => {

@@ -1,20 +1,19 @@
 // admin-keys rotate against the real local server and as the real process: the happy path
 // counted on the server, the confirmation, --dry-run sending no write, --secret-file, --json, and
 // a stop at each step leaving exactly the state it prints (checked in the server's store).
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MockServer } from "../../src/testing/index.js";
 import { runCliProcess } from "../helpers/cli-process.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
 const start = serverFactory();
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-rotate-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-let files = 0;
-const fresh = (): string => join(folder, `new-${++files}.key`);
+const temp = tempFolder("admin-keys-rotate-", { stem: "new", extension: ".key" });
+const folder = temp.path;
+const fresh = (): string => temp.fresh();
 
 const OLD = { id: "key_old", name: "CI pipeline", created_at: Math.floor(Date.now() / 1000) - 3 * 86_400 };
 const SECRET = /sk-admin-[\w-]{40,}/g;

@@ -3,14 +3,13 @@
 // other way (an I/O error, a full disk), and a folder the user may not write to (this suite may
 // run as root, which may write anywhere). node:fs/promises is the real one, with link() or
 // access() made to fail that way while a test asks for it; everything else is real.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkSecretFileTarget, writeSecretFile } from "../../src/cli/secret-file.js";
 import type { MockServer } from "../../src/testing/index.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
 /** The errno code link() fails with while a test asks for it (none: it works), and whether access() fails. */
 const failing = vi.hoisted((): { link: string | undefined; access: boolean } => ({ link: undefined, access: false }));
@@ -32,14 +31,13 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 });
 
 const start = serverFactory();
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-secret-fs-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const temp = tempFolder("admin-keys-secret-fs-", { stem: "secret", extension: ".key" });
+const folder = temp.path;
 afterEach(() => {
   failing.link = undefined;
   failing.access = false;
 });
-let files = 0;
-const fresh = (): string => join(folder, `secret-${++files}.key`);
+const fresh = (): string => temp.fresh();
 const env = (server: MockServer): Record<string, string> => ({ OPENAI_ADMIN_KEY: server.apiKey });
 const temporaries = (): string[] => readdirSync(folder).filter((name) => name.startsWith("."));
 

@@ -1,21 +1,20 @@
 // --secret-file: the secret lands in a new file with mode 0600 and nowhere else (not stdout, not
 // stderr, not the JSON); an existing file, or a folder that cannot take one, is refused before
 // the key is created, so no key is left whose secret nobody has.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkSecretFileTarget, writeSecretFile } from "../../src/cli/secret-file.js";
 import type { MockServer } from "../../src/testing/index.js";
 import { runCliProcess } from "../helpers/cli-process.js";
 import { serverFactory } from "../testing/helpers.js";
 import { cli } from "./helpers.js";
+import { tempFolder } from "../helpers/temp-folder.js";
 
 const start = serverFactory();
-const folder = mkdtempSync(join(tmpdir(), "admin-keys-secret-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-let files = 0;
-const fresh = (): string => join(folder, `secret-${++files}.key`);
+const temp = tempFolder("admin-keys-secret-", { stem: "secret", extension: ".key" });
+const folder = temp.path;
+const fresh = (): string => temp.fresh();
 const env = (server: MockServer): Record<string, string> => ({ OPENAI_ADMIN_KEY: server.apiKey });
 
 /** What a secret file holds. */

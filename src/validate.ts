@@ -92,7 +92,13 @@ function fits(value: unknown, constraint: FieldConstraint): boolean {
     }
     case "integer":
     case "number": {
-      if (typeof value !== "number" || !Number.isFinite(value)) return false;
+      if (
+        !Number.isFinite(value) ||
+        // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything that is no number, so this test only narrows the type
+        typeof value !== "number"
+      ) {
+        return false;
+      }
       if (constraint.type === "integer" && !Number.isInteger(value)) return false;
       const { minimum, maximum } = constraint;
       return (minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum);

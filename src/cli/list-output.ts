@@ -89,10 +89,11 @@ export function jsonDocumentWriter(io: CliIo): ListingWriter {
   const idOf = (key: AdminApiKey): string | null => (typeof key.id === "string" ? key.id : null);
   return {
     page(keys) {
-      const [first] = keys;
-      const last = keys.at(-1);
-      // An empty page adds nothing (and has neither).
-      if (first === undefined || last === undefined) return;
+      const first = keys[0];
+      // An empty page adds nothing.
+      if (first === undefined) return;
+      // A page with a first key has a last one; `?? first` only tells TypeScript so.
+      const last = keys.at(-1) ?? first;
       const separator = anyKeys ? ",\n" : "\n";
       if (!anyKeys) firstId = idOf(first);
       lastId = idOf(last);

@@ -23,7 +23,7 @@ import { PagePromise } from "./pagination.js";
 import { secretRedactor } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
 import { type Operation, type OperationSpec, Transport } from "./transport.js";
-import { checkFields, checkObject, checkPathSegment, checkValue } from "./validate.js";
+import { checkFields, checkObject, checkPathSegment, checkValue, isJsonObject } from "./validate.js";
 import { VERSION } from "./version.js";
 
 /**
@@ -114,7 +114,7 @@ const { adminApiKeysCreate: CREATE, adminApiKeysGet: GET, adminApiKeysDelete: DE
  */
 function checkedRecord<T>(answer: WithResponse<T>, transport: Transport): WithResponse<T> {
   const { data, response } = answer;
-  if (typeof data === "object" && data !== null && !Array.isArray(data)) return answer;
+  if (isJsonObject(data)) return answer;
   throw errorFromWrongShape(response, "a JSON object", jsonShape(data), (text) => transport.redact(text));
 }
 

@@ -15,15 +15,9 @@ import { errorFromWrongShape, jsonShape } from "./exchange-errors.js";
 import type { WithResponse } from "./api-promise.js";
 import type { RequestOptions } from "./request-options.js";
 import type { Transport } from "./transport.js";
-import { checkFields, checkObject } from "./validate.js";
+import { checkFields, checkObject, isJsonObject } from "./validate.js";
 
 const LIST = operationConstraints.adminApiKeysList;
-
-// A page's keys are read by everyone after this (a cursor from the last one, a table row, an
-// audit finding): an entry that is no object would fail there, far from the answer that held it.
-function isKeyRecord(entry: unknown): boolean {
-  return typeof entry === "object" && entry !== null && !Array.isArray(entry);
-}
 
 function isPage(body: unknown): body is ApiKeyList {
   return (
@@ -31,7 +25,9 @@ function isPage(body: unknown): body is ApiKeyList {
     body !== null &&
     "data" in body &&
     Array.isArray(body.data) &&
-    body.data.every(isKeyRecord) &&
+    // A page's keys are read by everyone after this (a cursor from the last one, a table row, an
+    // audit finding): an entry that is no object would fail there, far from the answer that held it.
+    body.data.every(isJsonObject) &&
     "has_more" in body &&
     typeof body.has_more === "boolean"
   );
@@ -41,7 +37,7 @@ function shapeOf(body: unknown): string {
   const shape = jsonShape(body);
   const entries: unknown = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
   if (!Array.isArray(entries)) return shape;
-  const index = entries.findIndex((entry) => !isKeyRecord(entry));
+  const index = entries.findIndex((entry) => !isJsonObject(entry));
   return index === -1 ? shape : `${shape}, whose data[${index}] is ${jsonShape(entries[index])}, not a key`;
 }
 

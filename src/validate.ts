@@ -109,7 +109,7 @@ function fits(value: unknown, constraint: FieldConstraint): boolean {
     case "array":
       return Array.isArray(value);
     case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
+      return isJsonObject(value);
   }
 }
 
@@ -159,9 +159,14 @@ export function checkFields(
   for (const [name, constraint] of Object.entries(constraints)) checkValue(name, Reflect.get(values, name), constraint);
 }
 
+/** Whether a value is a JSON object: an object, not null and not an array. */
+export function isJsonObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Checks that `what` was given an object (not null, not an array). */
 export function checkObject(what: string, value: unknown): void {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) return;
+  if (isJsonObject(value)) return;
   throw new InvalidParameterError(what, `${what} must be an object; got ${describe(value)}`);
 }
 

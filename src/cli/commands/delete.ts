@@ -34,13 +34,14 @@ export async function remove(context: CommandContext): Promise<number> {
     }
   }
   const result = await keys.delete(id);
-  if (flags["json"] === true) io.stdout(`${jsonText(result, 2)}\n`);
+  const json = flags["json"] === true;
+  if (json) io.stdout(`${jsonText(result, 2)}\n`);
   // The answer came from a server: only `deleted: true` says the key is gone.
   const deleted: unknown = result.deleted;
   if (deleted !== true) {
     const check = suggestedCommand(flags, ["get", id]);
     throw new CliError(`The server answered the delete of ${shownId} without confirming it (deleted: ${deleted === undefined ? "missing" : jsonText(deleted)}). See whether the key is still there with: ${check}`);
   }
-  if (flags["json"] !== true) io.stdout(`Deleted admin key ${clean(result.id)}.\n`);
+  if (!json) io.stdout(`Deleted admin key ${clean(result.id)}.\n`);
   return 0;
 }
